@@ -1,0 +1,81 @@
+package io.strata.engine.aggregation;
+
+import io.strata.engine.json.SpecNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reads and writes aggregators in Druid's JSON shape. */
+public final class AggregatorSpecJson {
+
+	private static final String SUPPORTED = "[count, longSum, longMin, longMax, doubleSum, doubleMin, doubleMax, "
+			+ "floatSum, floatMin, floatMax, HLLSketchBuild, HLLSketchMerge, thetaSketch, quantilesDoublesSketch]";
+
+	private AggregatorSpecJson() {
+	}
+
+	public static AggregatorSpec read(SpecNode node) {
+		node.requireObject();
+		String type = node.requiredString("type");
+		String name = node.requiredString("name");
+		NumericAggregation numeric = NumericAggregation.fromTypeName(type);
+		if (numeric != null) {
+			if (node.has("expression")) {
+				throw node.error("expression", "is not supported at ingestion; use fieldName");
+			}
+			String fieldName = node.requiredString("fieldName");
+			return node.build(() -> new NumericAggregatorSpec(numeric, name, fieldName));
+		}
+		return switch (type) {
+			case "count" -> new CountAggregatorSpec(name);
+			case "HLLSketchBuild", "HLLSketchMerge" -> {
+				String fieldName = node.requiredString("fieldName");
+				int lgK = node.optionalInt("lgK", HllSketchAggregatorSpec.DEFAULT_LG_K);
+				String tgtHllType = node.optionalString("tgtHllType", HllSketchAggregatorSpec.DEFAULT_TGT_HLL_TYPE);
+				boolean round = node.optionalBoolean("round", false);
+				yield node.build(() -> new HllSketchAggregatorSpec(name, fieldName, lgK, tgtHllType, round,
+						type.equals("HLLSketchMerge")));
+			}
+			case "thetaSketch" -> {
+				String fieldName = node.requiredString("fieldName");
+				int size = node.optionalInt("size", ThetaSketchAggregatorSpec.DEFAULT_SIZE);
+				boolean input = node.optionalBoolean("isInputThetaSketch", false);
+				yield node.build(() -> new ThetaSketchAggregatorSpec(name, fieldName, size, input));
+			}
+			case "quantilesDoublesSketch" -> {
+				String fieldName = node.requiredString("fieldName");
+				int k = node.optionalInt("k", QuantilesSketchAggregatorSpec.DEFAULT_K);
+				yield node.build(() -> new QuantilesSketchAggregatorSpec(name, fieldName, k));
+			}
+			default -> throw node.error("type", "is an unknown aggregator [" + type + "]; expected one of " + SUPPORTED);
+		};
+	}
+
+	public static JsonNode write(AggregatorSpec spec) {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		node.put("type", spec.typeName());
+		node.put("name", spec.name());
+		switch (spec) {
+			case CountAggregatorSpec count -> {
+			}
+			case NumericAggregatorSpec numeric -> node.put("fieldName", numeric.fieldName());
+			case HllSketchAggregatorSpec hll -> {
+				node.put("fieldName", hll.fieldName());
+				node.put("lgK", hll.lgK());
+				node.put("tgtHllType", hll.tgtHllType());
+				node.put("round", hll.round());
+			}
+			case ThetaSketchAggregatorSpec theta -> {
+				node.put("fieldName", theta.fieldName());
+				node.put("size", theta.size());
+				node.put("isInputThetaSketch", theta.isInputThetaSketch());
+			}
+			case QuantilesSketchAggregatorSpec quantiles -> {
+				node.put("fieldName", quantiles.fieldName());
+				node.put("k", quantiles.k());
+			}
+		}
+		return node;
+	}
+
+}

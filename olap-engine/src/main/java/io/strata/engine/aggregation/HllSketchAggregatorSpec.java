@@ -1,0 +1,48 @@
+package io.strata.engine.aggregation;
+
+import io.strata.engine.segment.column.ColumnType;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Druid's {@code HLLSketchBuild} (input values are items) and {@code HLLSketchMerge} (input
+ * values are sketches), from Apache DataSketches.
+ * @param lgK log2 of the number of buckets, 4 to 21 (Druid's default 12)
+ * @param tgtHllType {@code HLL_4}, {@code HLL_6} or {@code HLL_8}
+ */
+public record HllSketchAggregatorSpec(String name, String fieldName, int lgK, String tgtHllType, boolean round,
+		boolean merge) implements AggregatorSpec {
+
+	public static final int DEFAULT_LG_K = 12;
+
+	public static final String DEFAULT_TGT_HLL_TYPE = "HLL_4";
+
+	public HllSketchAggregatorSpec {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(fieldName, "fieldName");
+		Objects.requireNonNull(tgtHllType, "tgtHllType");
+		if (lgK < 4 || lgK > 21) {
+			throw new IllegalArgumentException("lgK must be between 4 and 21");
+		}
+		if (!List.of("HLL_4", "HLL_6", "HLL_8").contains(tgtHllType)) {
+			throw new IllegalArgumentException("tgtHllType must be one of [HLL_4, HLL_6, HLL_8]");
+		}
+	}
+
+	@Override
+	public String typeName() {
+		return this.merge ? "HLLSketchMerge" : "HLLSketchBuild";
+	}
+
+	@Override
+	public ColumnType storedType() {
+		return ColumnType.HLL_SKETCH;
+	}
+
+	@Override
+	public List<String> inputFields() {
+		return List.of(this.fieldName);
+	}
+
+}

@@ -1,0 +1,228 @@
+package io.strata.engine.aggregation;
+
+import io.strata.engine.segment.column.ColumnType;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.HllUnion;
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.quantiles.QuantilesDoublesSketch;
+import org.apache.datasketches.quantiles.QuantilesDoublesUnion;
+import org.apache.datasketches.quantiles.UpdatableQuantilesDoublesSketch;
+import org.apache.datasketches.theta.CompactThetaSketch;
+import org.apache.datasketches.theta.ThetaSetOperation;
+import org.apache.datasketches.theta.ThetaSketch;
+import org.apache.datasketches.theta.ThetaUnion;
+import org.apache.datasketches.theta.UpdatableThetaSketch;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Creates, updates, combines and (de)serializes the sketch state of one sketch aggregator, using
+ * Apache DataSketches. Stored bytes are DataSketches' own compact forms, so Druid-side tools can
+ * read them. Stateless: sketches are passed in and out.
+ */
+public final class SketchCodec {
+
+	private final AggregatorSpec spec;
+
+	public SketchCodec(AggregatorSpec spec) {
+		this.spec = Objects.requireNonNull(spec, "spec");
+		if (!spec.storedType().isSketch()) {
+			throw new IllegalArgumentException("aggregator " + spec.name() + " is not a sketch");
+		}
+	}
+
+	public ColumnType type() {
+		return this.spec.storedType();
+	}
+
+	/** A new, empty, updatable sketch. */
+	public Object newSketch() {
+		return switch (this.spec) {
+			case HllSketchAggregatorSpec hll -> new HllSketch(hll.lgK(), TgtHllType.valueOf(hll.tgtHllType()));
+			case ThetaSketchAggregatorSpec theta -> UpdatableThetaSketch.builder().setNominalEntries(theta.size()).build();
+			case QuantilesSketchAggregatorSpec quantiles -> QuantilesDoublesSketch.builder().setK(quantiles.k()).build();
+			case CountAggregatorSpec count -> throw new IllegalStateException("count has no sketch");
+			case NumericAggregatorSpec numeric -> throw new IllegalStateException("numeric aggregator has no sketch");
+		};
+	}
+
+	/**
+	 * Checks and converts an input value before it is given to {@link #update}: numbers for
+	 * quantiles, sketches for merge-type aggregators, lists element by element.
+	 * @throws IllegalArgumentException saying why the value cannot be aggregated
+	 */
+	public Object prepareInput(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof List<?> values) {
+			List<Object> prepared = new java.util.ArrayList<>(values.size());
+			for (Object element : values) {
+				prepared.add(prepareInput(element));
+			}
+			return prepared;
+		}
+		return switch (this.spec) {
+			case HllSketchAggregatorSpec hll -> hll.merge() ? toSketch(value) : value;
+			case ThetaSketchAggregatorSpec theta -> theta.isInputThetaSketch() ? toSketch(value) : value;
+			case QuantilesSketchAggregatorSpec quantiles -> switch (value) {
+				case Number number -> number.doubleValue();
+				case String text -> parseDouble(text);
+				default -> throw new IllegalArgumentException("is not a number");
+			};
+			case CountAggregatorSpec count -> value;
+			case NumericAggregatorSpec numeric -> value;
+		};
+	}
+
+	/**
+	 * Adds one input value (a string, number, list of them, or a serialized/deserialized sketch
+	 * for merge-type aggregators) to a sketch made by {@link #newSketch()}, and returns the
+	 * sketch to keep (the same one, except when a merge replaces it).
+	 * @throws IllegalArgumentException when a quantiles input is not a number
+	 */
+	public Object update(Object sketch, Object value) {
+		if (value == null) {
+			return sketch;
+		}
+		if (value instanceof List<?> values) {
+			Object current = sketch;
+			for (Object element : values) {
+				current = update(current, element);
+			}
+			return current;
+		}
+		switch (this.spec) {
+			case HllSketchAggregatorSpec hll -> {
+				if (hll.merge()) {
+					return combine(sketch, toSketch(value));
+				}
+				HllSketch target = (HllSketch) sketch;
+				switch (value) {
+					case String text -> target.update(text);
+					case Long number -> target.update(number);
+					case Double number -> target.update(number);
+					default -> target.update(value.toString());
+				}
+				return target;
+			}
+			case ThetaSketchAggregatorSpec theta -> {
+				if (theta.isInputThetaSketch()) {
+					return combine(sketch, toSketch(value));
+				}
+				UpdatableThetaSketch target = (UpdatableThetaSketch) sketch;
+				switch (value) {
+					case String text -> target.update(text);
+					case Long number -> target.update(number);
+					case Double number -> target.update(number);
+					default -> target.update(value.toString());
+				}
+				return target;
+			}
+			case QuantilesSketchAggregatorSpec quantiles -> {
+				double number = switch (value) {
+					case Number n -> n.doubleValue();
+					case String text -> parseDouble(text);
+					default -> throw new IllegalArgumentException("is not a number");
+				};
+				((UpdatableQuantilesDoublesSketch) sketch).update(number);
+				return sketch;
+			}
+			case CountAggregatorSpec count -> throw new IllegalStateException("count has no sketch");
+			case NumericAggregatorSpec numeric -> throw new IllegalStateException("numeric aggregator has no sketch");
+		}
+	}
+
+	/** The union of two sketches as a new sketch; either may be null. */
+	public Object combine(Object left, Object right) {
+		if (left == null) {
+			return right;
+		}
+		if (right == null) {
+			return left;
+		}
+		return switch (this.spec) {
+			case HllSketchAggregatorSpec hll -> {
+				HllUnion union = new HllUnion(hll.lgK());
+				union.update((HllSketch) left);
+				union.update((HllSketch) right);
+				yield union.getResult(TgtHllType.valueOf(hll.tgtHllType()));
+			}
+			case ThetaSketchAggregatorSpec theta -> {
+				ThetaUnion union = ThetaSetOperation.builder().setNominalEntries(theta.size()).buildUnion();
+				union.union((ThetaSketch) left);
+				union.union((ThetaSketch) right);
+				yield union.getResult();
+			}
+			case QuantilesSketchAggregatorSpec quantiles -> {
+				QuantilesDoublesUnion union = QuantilesDoublesUnion.builder().setMaxK(quantiles.k()).build();
+				union.union((QuantilesDoublesSketch) left);
+				union.union((QuantilesDoublesSketch) right);
+				yield union.getResult();
+			}
+			case CountAggregatorSpec count -> throw new IllegalStateException("count has no sketch");
+			case NumericAggregatorSpec numeric -> throw new IllegalStateException("numeric aggregator has no sketch");
+		};
+	}
+
+	public byte[] serialize(Object sketch) {
+		return switch (sketch) {
+			case HllSketch hll -> hll.toCompactByteArray();
+			case CompactThetaSketch theta -> theta.toByteArray();
+			case ThetaSketch theta -> theta.compact().toByteArray();
+			case QuantilesDoublesSketch quantiles -> quantiles.toByteArray(true);
+			default -> throw new IllegalArgumentException("not a sketch: " + sketch.getClass().getName());
+		};
+	}
+
+	/** Reads a sketch from its serialized form; the result is read-only. */
+	public Object deserialize(byte[] bytes) {
+		MemorySegment memory = MemorySegment.ofArray(bytes);
+		return switch (this.type()) {
+			case HLL_SKETCH -> HllSketch.heapify(bytes);
+			case THETA_SKETCH -> CompactThetaSketch.heapify(memory);
+			case QUANTILES_DOUBLES_SKETCH -> QuantilesDoublesSketch.heapify(memory);
+			case LONG, FLOAT, DOUBLE, STRING -> throw new IllegalStateException("not a sketch type");
+		};
+	}
+
+	/** The number a query reports for the sketch: a distinct-count estimate, or the item count. */
+	public double estimate(Object sketch) {
+		return switch (sketch) {
+			case HllSketch hll -> hll.getEstimate();
+			case ThetaSketch theta -> theta.getEstimate();
+			case QuantilesDoublesSketch quantiles -> quantiles.getN();
+			default -> throw new IllegalArgumentException("not a sketch: " + sketch.getClass().getName());
+		};
+	}
+
+	private Object toSketch(Object value) {
+		if (value instanceof byte[] bytes) {
+			return deserialize(bytes);
+		}
+		if (value instanceof String base64) {
+			try {
+				return deserialize(java.util.Base64.getDecoder().decode(base64));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("is not a Base64 sketch");
+			}
+		}
+		if (value instanceof HllSketch || value instanceof ThetaSketch || value instanceof QuantilesDoublesSketch) {
+			return value;
+		}
+		throw new IllegalArgumentException("is not a sketch");
+	}
+
+	private static double parseDouble(String text) {
+		try {
+			return Double.parseDouble(text.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("is not a number");
+		}
+	}
+
+}

@@ -1,0 +1,205 @@
+package io.strata.engine.ingest;
+
+import io.strata.engine.error.ErrorCode;
+import io.strata.engine.error.StrataException;
+import io.strata.engine.input.InputRow;
+import io.strata.engine.input.RejectedRows;
+import io.strata.engine.input.RowRejection;
+import io.strata.engine.input.RowSink;
+import io.strata.engine.segment.Segment;
+import io.strata.engine.segment.SegmentId;
+import io.strata.engine.segment.SegmentMetadata;
+import io.strata.engine.segment.format.SegmentFileReader;
+import io.strata.engine.segment.format.SegmentFormat;
+import io.strata.engine.segment.merge.SegmentMerger;
+import io.strata.engine.time.Granularity;
+import io.strata.engine.time.Interval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds segments from a stream of input rows, the way batch and real-time ingestion both do:
+ * rows go to one incremental index per segment-granularity interval; an index that reaches
+ * {@code maxRowsInMemory} rows or {@code maxBytesInMemory} is persisted to a spill segment; at
+ * the end each interval's spills are merged into its final segment. Rejected rows are counted and
+ * kept aside; rows outside the spec's intervals are counted as thrown away. Single-threaded.
+ */
+public final class IndexingPipeline implements RowSink {
+
+	private final DataSchema schema;
+
+	private final Path workDirectory;
+
+	private final String version;
+
+	private final int maxRowsInMemory;
+
+	private final long maxBytesInMemory;
+
+	private final Granularity segmentGranularity;
+
+	private final List<Interval> allowedIntervals;
+
+	private final Map<Long, IncrementalIndex> open = new TreeMap<>();
+
+	private final Map<Long, List<Path>> spills = new TreeMap<>();
+
+	private final List<DimensionSchema> seenDimensions = new ArrayList<>();
+
+	private final RejectedRows rejected;
+
+	private final IndexPersister persister = new IndexPersister();
+
+	private long processed;
+
+	private long thrownAway;
+
+	private int spillCounter;
+
+	/**
+	 * @param workDirectory where spills and final segments are written
+	 * @param version the version of the segments built (Druid uses the lock time)
+	 * @param maxSavedRejections how many rejected rows to keep with their reasons
+	 */
+	public IndexingPipeline(DataSchema schema, Path workDirectory, String version, int maxRowsInMemory,
+			long maxBytesInMemory, int maxSavedRejections) {
+		if (maxRowsInMemory <= 0 || maxBytesInMemory <= 0) {
+			throw StrataException.invalidInput("maxRowsInMemory[%d] and maxBytesInMemory[%d] must be positive",
+					maxRowsInMemory, maxBytesInMemory);
+		}
+		this.schema = schema;
+		this.workDirectory = workDirectory;
+		this.version = version;
+		this.maxRowsInMemory = maxRowsInMemory;
+		this.maxBytesInMemory = maxBytesInMemory;
+		this.segmentGranularity = schema.granularitySpec().segmentGranularity();
+		this.allowedIntervals = schema.granularitySpec().intervals();
+		this.rejected = new RejectedRows(maxSavedRejections);
+	}
+
+	@Override
+	public void accept(InputRow row) {
+		if (!allowed(row.timestampMillis())) {
+			this.thrownAway++;
+			return;
+		}
+		long bucket = this.segmentGranularity.bucketStart(row.timestampMillis());
+		IncrementalIndex index = this.open.get(bucket);
+		if (index == null) {
+			index = new IncrementalIndex(this.schema, this.segmentGranularity.bucket(row.timestampMillis()),
+					List.copyOf(this.seenDimensions));
+			this.open.put(bucket, index);
+		}
+		try {
+			index.add(row);
+			this.processed++;
+		}
+		catch (StrataException ex) {
+			if (ex.errorCode() != ErrorCode.UNPARSEABLE_ROW) {
+				throw ex;
+			}
+			reject(new RowRejection(this.processed + this.rejected.count() + this.thrownAway, ex.getMessage(),
+					row.fields().toString()));
+			return;
+		}
+		if (index.rowCount() >= this.maxRowsInMemory || (index.rowCount() % 1024 == 0
+				&& index.estimatedBytes() >= this.maxBytesInMemory)) {
+			spill(bucket, index);
+		}
+	}
+
+	@Override
+	public void reject(RowRejection rejection) {
+		this.rejected.add(rejection);
+	}
+
+	private boolean allowed(long time) {
+		if (this.allowedIntervals.isEmpty()) {
+			return true;
+		}
+		for (Interval interval : this.allowedIntervals) {
+			if (interval.contains(time)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void spill(long bucket, IncrementalIndex index) {
+		rememberDimensions(index);
+		Interval interval = this.segmentGranularity.bucket(bucket);
+		Path file = this.workDirectory.resolve("spill").resolve("spill-" + (this.spillCounter++) + ".strata");
+		this.persister.persist(index, new SegmentId(this.schema.dataSource(), interval, this.version, 0), file);
+		this.spills.computeIfAbsent(bucket, key -> new ArrayList<>()).add(file);
+		this.open.remove(bucket);
+	}
+
+	private void rememberDimensions(IncrementalIndex index) {
+		try (IndexReader reader = index.openReader()) {
+			for (DimensionSchema dimension : reader.dimensions()) {
+				if (this.seenDimensions.stream().noneMatch(seen -> seen.name().equals(dimension.name()))) {
+					this.seenDimensions.add(dimension);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Persists what is left in memory and merges each interval's spills into one segment under
+	 * {@code workDirectory/segments/<segmentId>/}.
+	 * @return the metadata of the final segments, in interval order
+	 */
+	public List<SegmentMetadata> finish() {
+		for (Long bucket : new ArrayList<>(this.open.keySet())) {
+			spill(bucket, this.open.get(bucket));
+		}
+		List<SegmentMetadata> result = new ArrayList<>();
+		SegmentFileReader reader = new SegmentFileReader();
+		SegmentMerger merger = new SegmentMerger();
+		for (Map.Entry<Long, List<Path>> entry : this.spills.entrySet()) {
+			SegmentId id = new SegmentId(this.schema.dataSource(), this.segmentGranularity.bucket(entry.getKey()),
+					this.version, 0);
+			Path target = this.workDirectory.resolve("segments").resolve(id.toString()).resolve(SegmentFormat.FILE_NAME);
+			List<Segment> inputs = new ArrayList<>();
+			try {
+				for (Path spill : entry.getValue()) {
+					inputs.add(reader.open(spill));
+				}
+				result.add(merger.merge(inputs, id, this.schema.granularitySpec().rollup(), target));
+			}
+			finally {
+				inputs.forEach(Segment::close);
+			}
+			for (Path spill : entry.getValue()) {
+				try {
+					Files.deleteIfExists(spill);
+				}
+				catch (IOException ex) {
+					throw StrataException.io(ex, "Deleting spill file[%s] failed", spill);
+				}
+			}
+		}
+		this.spills.clear();
+		return result;
+	}
+
+	/** Rows added to an index (before rollup). */
+	public long processed() {
+		return this.processed;
+	}
+
+	public long thrownAway() {
+		return this.thrownAway;
+	}
+
+	public RejectedRows rejected() {
+		return this.rejected;
+	}
+
+}

@@ -1,0 +1,197 @@
+package io.strata.engine.ingest;
+
+import io.strata.engine.aggregation.AggregatorSpec;
+import io.strata.engine.aggregation.AggregatorSpecJson;
+import io.strata.engine.input.CsvInputFormatSpec;
+import io.strata.engine.input.InputFormatSpec;
+import io.strata.engine.input.JsonInputFormatSpec;
+import io.strata.engine.json.SpecNode;
+import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.time.Granularity;
+import io.strata.engine.time.GranularityJson;
+import io.strata.engine.time.Interval;
+import io.strata.engine.time.IsoTime;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * Druid's JSON shapes of the ingestion specs ({@code dataSchema}, {@code inputFormat}) read into
+ * records and written back. Every error names the field at fault.
+ */
+public final class IngestSpecJson {
+
+	private final ObjectMapper mapper = JsonMapper.builder().build();
+
+	public DataSchema readDataSchema(String json) {
+		return readDataSchema(SpecNode.root(parse(json, "dataSchema"), "dataSchema"));
+	}
+
+	public DataSchema readDataSchema(SpecNode node) {
+		String dataSource = node.requiredString("dataSource");
+		TimestampSpec timestampSpec = readTimestampSpec(node.optionalObject("timestampSpec"), node);
+		DimensionsSpec dimensionsSpec = readDimensionsSpec(node.optionalObject("dimensionsSpec"));
+		List<AggregatorSpec> metrics = node.optionalList("metricsSpec", AggregatorSpecJson::read);
+		GranularitySpec granularitySpec = readGranularitySpec(node.optionalObject("granularitySpec"));
+		return node.build(() -> new DataSchema(dataSource, timestampSpec, dimensionsSpec, metrics, granularitySpec));
+	}
+
+	public InputFormatSpec readInputFormat(SpecNode node) {
+		String type = node.requiredString("type");
+		return switch (type) {
+			case "json" -> new JsonInputFormatSpec();
+			case "csv" -> {
+				List<String> columns = node.optionalStringList("columns");
+				boolean fromHeader = node.optionalBoolean("findColumnsFromHeader", columns.isEmpty());
+				String delimiter = node.optionalString("listDelimiter", CsvInputFormatSpec.DEFAULT_LIST_DELIMITER);
+				int skip = node.optionalInt("skipHeaderRows", 0);
+				yield node.build(() -> new CsvInputFormatSpec(columns, fromHeader, delimiter, skip));
+			}
+			default -> throw node.error("type", "is an unknown input format [" + type + "]; expected one of [json, csv]");
+		};
+	}
+
+	private TimestampSpec readTimestampSpec(SpecNode node, SpecNode parent) {
+		if (node == null) {
+			throw parent.error("timestampSpec", "is required");
+		}
+		String column = node.optionalString("column", TimestampSpec.DEFAULT_COLUMN);
+		String formatName = node.optionalString("format", "auto");
+		TimestampFormat format;
+		try {
+			format = TimestampFormat.fromJsonName(formatName);
+		}
+		catch (IllegalArgumentException ex) {
+			throw node.error("format", ex.getMessage());
+		}
+		Long missing = null;
+		String missingValue = node.optionalString("missingValue", null);
+		if (missingValue != null) {
+			try {
+				missing = IsoTime.parse(missingValue);
+			}
+			catch (IllegalArgumentException ex) {
+				throw node.error("missingValue", "is not an ISO-8601 time: " + ex.getMessage());
+			}
+		}
+		Long missingMillis = missing;
+		return node.build(() -> new TimestampSpec(column, format, missingMillis));
+	}
+
+	private DimensionsSpec readDimensionsSpec(SpecNode node) {
+		if (node == null) {
+			return DimensionsSpec.discover(List.of());
+		}
+		List<DimensionSchema> dimensions = node.optionalList("dimensions", this::readDimension);
+		List<String> exclusions = node.optionalStringList("dimensionExclusions");
+		boolean discovery = node.optionalBoolean("useSchemaDiscovery", false);
+		boolean includeAll = node.optionalBoolean("includeAllDimensions", false);
+		return node.build(() -> new DimensionsSpec(dimensions, exclusions, discovery, includeAll));
+	}
+
+	private DimensionSchema readDimension(SpecNode node) {
+		if (node.isString()) {
+			return node.build(() -> DimensionSchema.string(node.stringValue()));
+		}
+		node.requireObject();
+		String name = node.requiredString("name");
+		String typeName = node.optionalString("type", "string");
+		ColumnType type = switch (typeName) {
+			case "string" -> ColumnType.STRING;
+			case "long" -> ColumnType.LONG;
+			case "float" -> ColumnType.FLOAT;
+			case "double" -> ColumnType.DOUBLE;
+			default -> throw node.error("type",
+					"is an unknown dimension type [" + typeName + "]; expected one of [string, long, float, double]");
+		};
+		MultiValueHandling handling;
+		try {
+			handling = MultiValueHandling.fromJsonName(node.optionalString("multiValueHandling", "sorted_array"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw node.error("multiValueHandling", ex.getMessage());
+		}
+		boolean bitmap = node.optionalBoolean("createBitmapIndex", type == ColumnType.STRING);
+		return node.build(() -> new DimensionSchema(name, type, handling, bitmap));
+	}
+
+	private GranularitySpec readGranularitySpec(SpecNode node) {
+		if (node == null) {
+			return GranularitySpec.defaults();
+		}
+		String type = node.optionalString("type", "uniform");
+		if (!type.equals("uniform")) {
+			throw node.error("type", "must be uniform");
+		}
+		Granularity segment = GranularityJson.read(node, "segmentGranularity", Granularity.named("day"));
+		Granularity query = GranularityJson.read(node, "queryGranularity", Granularity.none());
+		boolean rollup = node.optionalBoolean("rollup", true);
+		List<Interval> intervals = node.optionalList("intervals", element -> {
+			if (!element.isString()) {
+				throw element.error("must be an ISO-8601 interval string");
+			}
+			try {
+				return Interval.parse(element.stringValue());
+			}
+			catch (RuntimeException ex) {
+				throw element.error(ex.getMessage());
+			}
+		});
+		return node.build(() -> new GranularitySpec(segment, query, rollup, intervals));
+	}
+
+	public JsonNode writeDataSchema(DataSchema schema) {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		node.put("dataSource", schema.dataSource());
+		ObjectNode timestamp = node.putObject("timestampSpec");
+		timestamp.put("column", schema.timestampSpec().column());
+		timestamp.put("format", schema.timestampSpec().format().jsonName());
+		if (schema.timestampSpec().missingValue() != null) {
+			timestamp.put("missingValue", IsoTime.format(schema.timestampSpec().missingValue()));
+		}
+		ObjectNode dimensions = node.putObject("dimensionsSpec");
+		ArrayNode dimensionList = dimensions.putArray("dimensions");
+		for (DimensionSchema dimension : schema.dimensionsSpec().dimensions()) {
+			ObjectNode entry = dimensionList.addObject();
+			entry.put("type", dimension.type().druidName().toLowerCase(java.util.Locale.ROOT));
+			entry.put("name", dimension.name());
+			entry.put("multiValueHandling", dimension.multiValueHandling().jsonName());
+			entry.put("createBitmapIndex", dimension.createBitmapIndex());
+		}
+		ArrayNode exclusions = dimensions.putArray("dimensionExclusions");
+		schema.dimensionsSpec().dimensionExclusions().forEach(exclusions::add);
+		dimensions.put("useSchemaDiscovery", schema.dimensionsSpec().useSchemaDiscovery());
+		dimensions.put("includeAllDimensions", schema.dimensionsSpec().includeAllDimensions());
+		ArrayNode metrics = node.putArray("metricsSpec");
+		schema.metricsSpec().forEach(metric -> metrics.add(AggregatorSpecJson.write(metric)));
+		ObjectNode granularity = node.putObject("granularitySpec");
+		granularity.put("type", "uniform");
+		granularity.set("segmentGranularity", GranularityJson.write(schema.granularitySpec().segmentGranularity()));
+		granularity.set("queryGranularity", GranularityJson.write(schema.granularitySpec().queryGranularity()));
+		granularity.put("rollup", schema.granularitySpec().rollup());
+		ArrayNode intervals = granularity.putArray("intervals");
+		schema.granularitySpec().intervals().forEach(interval -> intervals.add(interval.toString()));
+		return node;
+	}
+
+	public String toJson(JsonNode node) {
+		return this.mapper.writeValueAsString(node);
+	}
+
+	public JsonNode parse(String json, String what) {
+		try {
+			return this.mapper.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw io.strata.engine.error.StrataException.invalidSpec("Invalid spec: %s is not valid JSON: %s", what,
+					ex.getOriginalMessage());
+		}
+	}
+
+}

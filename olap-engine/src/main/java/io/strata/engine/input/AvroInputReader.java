@@ -1,0 +1,29 @@
+package io.strata.engine.input;
+
+import org.apache.avro.generic.GenericRecord;
+
+import java.util.Map;
+
+/** Turns Avro records into input rows, handing each to a {@link RowSink}. Stateless. */
+public final class AvroInputReader {
+
+	private final AvroRecordConverter converter = new AvroRecordConverter();
+
+	private final InputRowFactory rowFactory;
+
+	public AvroInputReader(InputRowFactory rowFactory) {
+		this.rowFactory = rowFactory;
+	}
+
+	/** @param position where the record came from (a file index, a Kafka offset), kept with a rejection */
+	public void read(GenericRecord record, long position, RowSink sink) {
+		try {
+			Map<String, Object> fields = this.converter.convert(record);
+			sink.accept(this.rowFactory.toRow(fields));
+		}
+		catch (IllegalArgumentException ex) {
+			sink.reject(new RowRejection(position, ex.getMessage(), String.valueOf(record)));
+		}
+	}
+
+}

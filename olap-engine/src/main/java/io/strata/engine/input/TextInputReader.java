@@ -1,0 +1,164 @@
+package io.strata.engine.input;
+
+import io.strata.engine.error.StrataException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Reads NDJSON or CSV text from a stream, line by line, and hands each row to a {@link RowSink}:
+ * accepted with its timestamp, or rejected with its line number and reason. A bad line never
+ * stops the reading. Not thread-safe: one reader per stream.
+ */
+public final class TextInputReader {
+
+	private static final int CHUNK = 1 << 20;
+
+	private final InputFormatSpec format;
+
+	private final InputRowFactory rowFactory;
+
+	public TextInputReader(InputFormatSpec format, InputRowFactory rowFactory) {
+		this.format = format;
+		this.rowFactory = rowFactory;
+	}
+
+	/** @return the number of lines read */
+	public long read(InputStream in, RowSink sink) {
+		LineHandler handler = switch (this.format) {
+			case JsonInputFormatSpec json -> new JsonLines(sink);
+			case CsvInputFormatSpec csv -> new CsvLines(new CsvRecordParser(csv), sink);
+		};
+		byte[] buffer = new byte[CHUNK];
+		int filled = 0;
+		long lineNumber = 0;
+		try {
+			while (true) {
+				int read = in.read(buffer, filled, buffer.length - filled);
+				if (read < 0) {
+					break;
+				}
+				filled += read;
+				int lineStart = 0;
+				for (int i = 0; i < filled; i++) {
+					if (buffer[i] == '\n') {
+						lineNumber++;
+						handler.line(buffer, lineStart, trimCarriageReturn(buffer, lineStart, i), lineNumber);
+						lineStart = i + 1;
+					}
+				}
+				System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
+				filled -= lineStart;
+				if (filled == buffer.length) {
+					buffer = Arrays.copyOf(buffer, buffer.length * 2);
+				}
+			}
+			if (filled > 0) {
+				lineNumber++;
+				handler.line(buffer, 0, trimCarriageReturn(buffer, 0, filled), lineNumber);
+			}
+			handler.finish(lineNumber);
+			return lineNumber;
+		}
+		catch (IOException ex) {
+			throw StrataException.io(ex, "Reading input failed after line[%d]", lineNumber);
+		}
+	}
+
+	private static int trimCarriageReturn(byte[] buffer, int start, int end) {
+		return end > start && buffer[end - 1] == '\r' ? end - 1 : end;
+	}
+
+	private interface LineHandler {
+
+		void line(byte[] buffer, int start, int end, long lineNumber);
+
+		void finish(long lastLine);
+
+	}
+
+	private final class JsonLines implements LineHandler {
+
+		private final JsonRecordParser parser = new JsonRecordParser();
+
+		private final RowSink sink;
+
+		JsonLines(RowSink sink) {
+			this.sink = sink;
+		}
+
+		@Override
+		public void line(byte[] buffer, int start, int end, long lineNumber) {
+			if (isBlank(buffer, start, end)) {
+				return;
+			}
+			try {
+				Map<String, Object> fields = this.parser.parse(buffer, start, end - start);
+				this.sink.accept(TextInputReader.this.rowFactory.toRow(fields));
+			}
+			catch (IllegalArgumentException ex) {
+				this.sink.reject(new RowRejection(lineNumber, ex.getMessage(),
+						new String(buffer, start, Math.min(end - start, RowRejection.MAX_INPUT_CHARS), StandardCharsets.UTF_8)));
+			}
+		}
+
+		@Override
+		public void finish(long lastLine) {
+		}
+
+	}
+
+	private final class CsvLines implements LineHandler {
+
+		private final CsvRecordParser parser;
+
+		private final RowSink sink;
+
+		private long recordStartLine;
+
+		CsvLines(CsvRecordParser parser, RowSink sink) {
+			this.parser = parser;
+			this.sink = sink;
+		}
+
+		@Override
+		public void line(byte[] buffer, int start, int end, long lineNumber) {
+			if (!this.parser.hasPendingLine()) {
+				this.recordStartLine = lineNumber;
+				if (isBlank(buffer, start, end)) {
+					return;
+				}
+			}
+			String text = new String(buffer, start, end - start, StandardCharsets.UTF_8);
+			try {
+				if (this.parser.feed(text) == CsvRecordParser.LineResult.RECORD) {
+					this.sink.accept(TextInputReader.this.rowFactory.toRow(this.parser.record()));
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				this.sink.reject(new RowRejection(this.recordStartLine, ex.getMessage(), text));
+			}
+		}
+
+		@Override
+		public void finish(long lastLine) {
+			if (this.parser.hasPendingLine()) {
+				this.sink.reject(new RowRejection(this.recordStartLine, "malformed CSV: unterminated quoted value", ""));
+			}
+		}
+
+	}
+
+	private static boolean isBlank(byte[] buffer, int start, int end) {
+		for (int i = start; i < end; i++) {
+			if (buffer[i] != ' ' && buffer[i] != '\t') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.strata.engine.segment.column;
+
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+
+/**
+ * A long, float or double column (also {@code __time}). Thread-safe; each scanning thread opens
+ * its own {@link NumericValues}.
+ */
+public interface NumericColumn {
+
+	ColumnType type();
+
+	int rowCount();
+
+	/** Rows whose value is null; empty when the column has none. */
+	ImmutableRoaringBitmap nullRows();
+
+	NumericValues open();
+
+}

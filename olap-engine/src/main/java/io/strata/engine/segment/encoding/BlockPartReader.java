@@ -1,0 +1,109 @@
+package io.strata.engine.segment.encoding;
+
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4FastDecompressor;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads a part written by {@link BlockPartWriter} straight from mapped memory. Each block's
+ * CRC32C is checked every time it is decoded, before decompression, so a flipped bit is an error,
+ * never a wrong value. Thread-safe: callers pass their own decode buffer.
+ */
+public final class BlockPartReader {
+
+	private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+	private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+	private final MemorySegment part;
+
+	private final int blockCount;
+
+	private final LZ4FastDecompressor decompressor = LZ4Factory.fastestInstance().fastDecompressor();
+
+	/** @throws CorruptPartException when the directory does not fit the part */
+	public BlockPartReader(MemorySegment part) {
+		this.part = part;
+		if (part.byteSize() < 4) {
+			throw new CorruptPartException("block part is truncated");
+		}
+		this.blockCount = part.get(INT, 0);
+		long directoryBytes = 4 + 8L * (this.blockCount + 1L);
+		if (this.blockCount < 0 || directoryBytes > part.byteSize()) {
+			throw new CorruptPartException("block directory does not fit the part");
+		}
+		long previous = directoryBytes;
+		for (int i = 0; i <= this.blockCount; i++) {
+			long offset = part.get(LONG, 4 + 8L * i);
+			if (offset < previous || offset > part.byteSize()) {
+				throw new CorruptPartException("block offset " + i + " is out of range");
+			}
+			previous = offset;
+		}
+		if (previous != part.byteSize()) {
+			throw new CorruptPartException("block part length does not match its directory");
+		}
+	}
+
+	public int blockCount() {
+		return this.blockCount;
+	}
+
+	/** The decoded length of a block, read from its header. */
+	public int decodedLength(int block) {
+		return this.part.get(INT, blockStart(block) + 1);
+	}
+
+	/**
+	 * Decodes block {@code block} into {@code buffer} (grown by the caller to at least
+	 * {@link #decodedLength}) and returns a little-endian view of the decoded bytes.
+	 */
+	public ByteBuffer decode(int block, byte[] buffer) {
+		long start = blockStart(block);
+		long end = this.part.get(LONG, 4 + 8L * (block + 1));
+		byte codec = this.part.get(ValueLayout.JAVA_BYTE, start);
+		int decodedLength = this.part.get(INT, start + 1);
+		int expectedCrc = this.part.get(INT, start + 5);
+		long storedLength = end - start - BlockPartWriter.BLOCK_HEADER_BYTES;
+		if (storedLength < 0 || decodedLength < 0 || decodedLength > buffer.length) {
+			throw new CorruptPartException("block " + block + " has a bad header");
+		}
+		ByteBuffer stored = this.part.asSlice(start + BlockPartWriter.BLOCK_HEADER_BYTES, storedLength).asByteBuffer();
+		CRC32C crc = new CRC32C();
+		crc.update(stored.duplicate());
+		if ((int) crc.getValue() != expectedCrc) {
+			throw new CorruptPartException("block " + block + " fails its checksum");
+		}
+		switch (codec) {
+			case BlockPartWriter.CODEC_STORED -> {
+				if (storedLength != decodedLength) {
+					throw new CorruptPartException("block " + block + " has a bad length");
+				}
+				stored.get(buffer, 0, decodedLength);
+			}
+			case BlockPartWriter.CODEC_LZ4 -> {
+				try {
+					this.decompressor.decompress(stored, 0, ByteBuffer.wrap(buffer), 0, decodedLength);
+				}
+				catch (RuntimeException ex) {
+					throw new CorruptPartException("block " + block + " does not decompress");
+				}
+			}
+			default -> throw new CorruptPartException("block " + block + " has unknown codec " + codec);
+		}
+		return ByteBuffer.wrap(buffer, 0, decodedLength).slice().order(ByteOrder.LITTLE_ENDIAN);
+	}
+
+	private long blockStart(int block) {
+		if (block < 0 || block >= this.blockCount) {
+			throw new CorruptPartException("block " + block + " does not exist");
+		}
+		return this.part.get(LONG, 4 + 8L * block);
+	}
+
+}

@@ -1,0 +1,170 @@
+package io.strata.engine.segment.encoding;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Encodes a block of numbers before compression.
+ * <p>
+ * Longs use frame-of-reference: {@code (value - min) / gcd} bit-packed at the width of the largest
+ * such value, optionally over deltas (the sorted time column, where deltas are small). Dictionary
+ * ids, counts and sums of usage data shrink to a few bits a value this way, and LZ4 then squeezes
+ * the repeats. Layout (little-endian):
+ * <pre>
+ * byte  mode (0 = frame of reference, 1 = deltas then frame of reference)
+ * long  first value (mode 1 only)
+ * long  min
+ * long  gcd (>= 1)
+ * byte  bits
+ * long[wordsNeeded(n', bits)] packed values, n' = n (mode 0) or n - 1 (mode 1)
+ * </pre>
+ * Doubles and floats are stored as their raw IEEE bits; LZ4 does what it can with them.
+ */
+public final class NumericBlockCodec {
+
+	private static final byte MODE_FOR = 0;
+
+	private static final byte MODE_DELTA = 1;
+
+	private NumericBlockCodec() {
+	}
+
+	public static void encodeLongs(long[] values, int count, boolean delta, ByteSink out) {
+		long[] work;
+		int n;
+		if (delta && count > 0) {
+			work = new long[count - 1];
+			for (int i = 1; i < count; i++) {
+				work[i - 1] = values[i] - values[i - 1];
+			}
+			n = count - 1;
+			out.writeByte(MODE_DELTA);
+			out.writeLong(values[0]);
+		}
+		else {
+			work = values;
+			n = count;
+			out.writeByte(MODE_FOR);
+		}
+		long min = Long.MAX_VALUE;
+		long max = Long.MIN_VALUE;
+		for (int i = 0; i < n; i++) {
+			min = Math.min(min, work[i]);
+			max = Math.max(max, work[i]);
+		}
+		if (n == 0) {
+			min = 0;
+			max = 0;
+		}
+		long gcd = 0;
+		for (int i = 0; i < n && gcd != 1; i++) {
+			gcd = gcd(gcd, work[i] - min);
+		}
+		if (gcd <= 0) {
+			gcd = 1;
+		}
+		long range = max - min;
+		// A range that overflows (values spanning most of the long range) is stored unpacked.
+		int bits = (range < 0) ? 64 : BitPacking.bitsNeeded(Long.divideUnsigned(range, gcd));
+		if (bits == 64) {
+			gcd = 1;
+		}
+		out.writeLong(min);
+		out.writeLong(gcd);
+		out.writeByte(bits);
+		long[] normalized = new long[n];
+		for (int i = 0; i < n; i++) {
+			normalized[i] = bits == 64 ? work[i] : (work[i] - min) / gcd;
+		}
+		long[] words = new long[BitPacking.wordsNeeded(n, bits)];
+		BitPacking.pack(normalized, n, bits, words);
+		for (long word : words) {
+			out.writeLong(word);
+		}
+	}
+
+	/** Decodes {@code count} longs encoded by {@link #encodeLongs} from {@code in} at its position. */
+	public static void decodeLongs(ByteBuffer in, int count, long[] out, long[] scratchWords) {
+		ByteBuffer buffer = in.order(ByteOrder.LITTLE_ENDIAN);
+		byte mode = buffer.get();
+		long first = mode == MODE_DELTA ? buffer.getLong() : 0;
+		int n = mode == MODE_DELTA ? Math.max(0, count - 1) : count;
+		long min = buffer.getLong();
+		long gcd = buffer.getLong();
+		int bits = buffer.get();
+		if (bits < 0 || bits > 64 || gcd < 1 || (mode != MODE_FOR && mode != MODE_DELTA)) {
+			throw new IllegalStateException("bad numeric block header");
+		}
+		int words = BitPacking.wordsNeeded(n, bits);
+		for (int i = 0; i < words; i++) {
+			scratchWords[i] = buffer.getLong();
+		}
+		if (mode == MODE_DELTA) {
+			if (count == 0) {
+				return;
+			}
+			BitPacking.unpack(scratchWords, n, bits, out, 1);
+			out[0] = first;
+			if (bits == 64) {
+				for (int i = 1; i < count; i++) {
+					out[i] = out[i - 1] + out[i];
+				}
+			}
+			else {
+				for (int i = 1; i < count; i++) {
+					out[i] = out[i - 1] + out[i] * gcd + min;
+				}
+			}
+			return;
+		}
+		BitPacking.unpack(scratchWords, n, bits, out, 0);
+		if (bits != 64 && (gcd != 1 || min != 0)) {
+			for (int i = 0; i < n; i++) {
+				out[i] = out[i] * gcd + min;
+			}
+		}
+	}
+
+	/** The most words a block of {@code count} values may need in {@link #decodeLongs}. */
+	public static int maxWords(int count) {
+		return BitPacking.wordsNeeded(count, 64);
+	}
+
+	public static void encodeDoubles(double[] values, int count, ByteSink out) {
+		for (int i = 0; i < count; i++) {
+			out.writeLong(Double.doubleToRawLongBits(values[i]));
+		}
+	}
+
+	public static void decodeDoubles(ByteBuffer in, int count, double[] out) {
+		ByteBuffer buffer = in.order(ByteOrder.LITTLE_ENDIAN);
+		for (int i = 0; i < count; i++) {
+			out[i] = Double.longBitsToDouble(buffer.getLong());
+		}
+	}
+
+	public static void encodeFloats(float[] values, int count, ByteSink out) {
+		for (int i = 0; i < count; i++) {
+			out.writeInt(Float.floatToRawIntBits(values[i]));
+		}
+	}
+
+	public static void decodeFloats(ByteBuffer in, int count, float[] out) {
+		ByteBuffer buffer = in.order(ByteOrder.LITTLE_ENDIAN);
+		for (int i = 0; i < count; i++) {
+			out[i] = Float.intBitsToFloat(buffer.getInt());
+		}
+	}
+
+	private static long gcd(long a, long b) {
+		a = Math.abs(a);
+		b = Math.abs(b);
+		while (b != 0) {
+			long t = a % b;
+			a = b;
+			b = t;
+		}
+		return a;
+	}
+
+}

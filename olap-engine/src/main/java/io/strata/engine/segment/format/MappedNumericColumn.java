@@ -1,0 +1,193 @@
+package io.strata.engine.segment.format;
+
+import io.strata.engine.segment.ColumnSummary;
+import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.segment.column.NumericColumn;
+import io.strata.engine.segment.column.NumericValues;
+import io.strata.engine.segment.encoding.BitmapPartReader;
+import io.strata.engine.segment.encoding.BlockPartReader;
+import io.strata.engine.segment.encoding.NumericBlockCodec;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+import org.roaringbitmap.buffer.MutableRoaringBitmap;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/** Reads a column written by {@link NumericColumnWriter}. Thread-safe; cursors are not. */
+final class MappedNumericColumn implements NumericColumn {
+
+	private static final int BLOCK = SegmentFormat.ROWS_PER_BLOCK;
+
+	private final MappedSegment segment;
+
+	private final ColumnSummary summary;
+
+	private final BlockPartReader blocks;
+
+	private final ImmutableRoaringBitmap nulls;
+
+	private final int rows;
+
+	MappedNumericColumn(MappedSegment segment, ColumnSummary summary, Map<String, PartLocation> parts) {
+		this.segment = segment;
+		this.summary = summary;
+		this.rows = (int) segment.metadata().numRows();
+		this.blocks = new BlockPartReader(segment.part(summary.name(), "values"));
+		if (this.blocks.blockCount() != (this.rows + BLOCK - 1) / BLOCK) {
+			throw segment.corrupt(summary.name(), "has " + this.blocks.blockCount() + " blocks for " + this.rows + " rows");
+		}
+		this.nulls = parts.containsKey("nulls")
+				? new BitmapPartReader(segment.part(summary.name(), "nulls")).get(0) : new MutableRoaringBitmap();
+	}
+
+	@Override
+	public ColumnType type() {
+		return this.summary.type();
+	}
+
+	@Override
+	public int rowCount() {
+		return this.rows;
+	}
+
+	@Override
+	public ImmutableRoaringBitmap nullRows() {
+		return this.nulls;
+	}
+
+	@Override
+	public NumericValues open() {
+		return new Cursor();
+	}
+
+	private final class Cursor implements NumericValues {
+
+		private final byte[] decodeBuffer = new byte[BLOCK * 8 + 64];
+
+		private final long[] words = new long[NumericBlockCodec.maxWords(BLOCK)];
+
+		private final long[] longs = new long[BLOCK];
+
+		private final double[] doubles = new double[BLOCK];
+
+		private final float[] floats = new float[BLOCK];
+
+		private int currentBlock = -1;
+
+		private void load(int block) {
+			if (block == this.currentBlock) {
+				return;
+			}
+			MappedSegment owner = MappedNumericColumn.this.segment;
+			String name = MappedNumericColumn.this.summary.name();
+			owner.guarded(name, () -> {
+				int count = Math.min(BLOCK, MappedNumericColumn.this.rows - block * BLOCK);
+				ByteBuffer decoded = MappedNumericColumn.this.blocks.decode(block, this.decodeBuffer);
+				switch (MappedNumericColumn.this.summary.type()) {
+					case LONG -> NumericBlockCodec.decodeLongs(decoded, count, this.longs, this.words);
+					case DOUBLE -> NumericBlockCodec.decodeDoubles(decoded, count, this.doubles);
+					default -> NumericBlockCodec.decodeFloats(decoded, count, this.floats);
+				}
+				return null;
+			});
+			this.currentBlock = block;
+		}
+
+		private void checkRows(int startRow, int count) {
+			if (startRow < 0 || count < 0 || startRow + count > MappedNumericColumn.this.rows) {
+				throw new IndexOutOfBoundsException("rows [" + startRow + ", " + (startRow + count) + ") of "
+						+ MappedNumericColumn.this.rows);
+			}
+		}
+
+		@Override
+		public void readLongs(int startRow, int count, long[] out) {
+			checkRows(startRow, count);
+			int done = 0;
+			while (done < count) {
+				int row = startRow + done;
+				load(row >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT);
+				int inBlock = row & (BLOCK - 1);
+				int take = Math.min(count - done, BLOCK - inBlock);
+				switch (MappedNumericColumn.this.summary.type()) {
+					case LONG -> System.arraycopy(this.longs, inBlock, out, done, take);
+					case DOUBLE -> {
+						for (int i = 0; i < take; i++) {
+							out[done + i] = (long) this.doubles[inBlock + i];
+						}
+					}
+					default -> {
+						for (int i = 0; i < take; i++) {
+							out[done + i] = (long) this.floats[inBlock + i];
+						}
+					}
+				}
+				done += take;
+			}
+		}
+
+		@Override
+		public void readDoubles(int startRow, int count, double[] out) {
+			checkRows(startRow, count);
+			int done = 0;
+			while (done < count) {
+				int row = startRow + done;
+				load(row >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT);
+				int inBlock = row & (BLOCK - 1);
+				int take = Math.min(count - done, BLOCK - inBlock);
+				switch (MappedNumericColumn.this.summary.type()) {
+					case LONG -> {
+						for (int i = 0; i < take; i++) {
+							out[done + i] = this.longs[inBlock + i];
+						}
+					}
+					case DOUBLE -> System.arraycopy(this.doubles, inBlock, out, done, take);
+					default -> {
+						for (int i = 0; i < take; i++) {
+							out[done + i] = this.floats[inBlock + i];
+						}
+					}
+				}
+				done += take;
+			}
+		}
+
+		@Override
+		public long getLong(int row) {
+			checkRows(row, 1);
+			load(row >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT);
+			int inBlock = row & (BLOCK - 1);
+			return switch (MappedNumericColumn.this.summary.type()) {
+				case LONG -> this.longs[inBlock];
+				case DOUBLE -> (long) this.doubles[inBlock];
+				default -> (long) this.floats[inBlock];
+			};
+		}
+
+		@Override
+		public double getDouble(int row) {
+			checkRows(row, 1);
+			load(row >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT);
+			int inBlock = row & (BLOCK - 1);
+			return switch (MappedNumericColumn.this.summary.type()) {
+				case LONG -> this.longs[inBlock];
+				case DOUBLE -> this.doubles[inBlock];
+				default -> this.floats[inBlock];
+			};
+		}
+
+		@Override
+		public float getFloat(int row) {
+			checkRows(row, 1);
+			load(row >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT);
+			int inBlock = row & (BLOCK - 1);
+			return switch (MappedNumericColumn.this.summary.type()) {
+				case LONG -> this.longs[inBlock];
+				case DOUBLE -> (float) this.doubles[inBlock];
+				default -> this.floats[inBlock];
+			};
+		}
+
+	}
+
+}

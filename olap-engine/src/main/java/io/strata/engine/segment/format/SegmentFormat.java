@@ -1,0 +1,45 @@
+package io.strata.engine.segment.format;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The segment file format, version 1. One file per segment:
+ * <pre>
+ * bytes 0..8    "STRATASG"                 header magic
+ * bytes 8..12   int formatVersion (LE)
+ * ...           column parts, one after another (see the column writers for each layout)
+ * ...           metadata: UTF-8 JSON (see {@link SegmentMetadataJson}) with the offset, length
+ *               and (for plain parts) CRC32C of every part
+ * last 28 bytes trailer: long metadataOffset, int metadataLength, int metadataCrc32c,
+ *               int formatVersion, "STRATAEN"
+ * </pre>
+ * Block parts carry a CRC32C per block; plain parts (dictionaries, bitmaps) one per part. The
+ * trailer lets a reader find the metadata without scanning data.
+ */
+public final class SegmentFormat {
+
+	public static final int VERSION = 1;
+
+	static final byte[] HEADER_MAGIC = "STRATASG".getBytes(StandardCharsets.US_ASCII);
+
+	static final byte[] TRAILER_MAGIC = "STRATAEN".getBytes(StandardCharsets.US_ASCII);
+
+	static final int HEADER_BYTES = 12;
+
+	static final int TRAILER_BYTES = 28;
+
+	/** Rows per block of numeric values and dictionary ids: a power of two, so block = row >>> shift. */
+	static final int ROWS_PER_BLOCK_SHIFT = 13;
+
+	static final int ROWS_PER_BLOCK = 1 << ROWS_PER_BLOCK_SHIFT;
+
+	/** Rows per block of sketches, which are much larger per row. */
+	static final int SKETCH_ROWS_PER_BLOCK_SHIFT = 8;
+
+	/** The file name of a segment inside its directory. */
+	public static final String FILE_NAME = "segment.strata";
+
+	private SegmentFormat() {
+	}
+
+}

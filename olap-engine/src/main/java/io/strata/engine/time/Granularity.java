@@ -1,0 +1,101 @@
+package io.strata.engine.time;
+
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Druid's granularities: how time is cut into buckets for segments, rollup and query results.
+ * Buckets are half-open; {@link #bucketStart(long)} floors a timestamp and {@link #next(long)}
+ * gives the start of the following bucket.
+ */
+public sealed interface Granularity permits AllGranularity, NoneGranularity, DurationGranularity, PeriodGranularity {
+
+	long bucketStart(long epochMillis);
+
+	/** The start of the bucket after the one starting at {@code bucketStart}. */
+	long next(long bucketStart);
+
+	default Interval bucket(long epochMillis) {
+		long start = bucketStart(epochMillis);
+		return new Interval(start, next(start));
+	}
+
+	static Granularity all() {
+		return AllGranularity.INSTANCE;
+	}
+
+	static Granularity none() {
+		return NoneGranularity.INSTANCE;
+	}
+
+	/** The named granularities of Druid ({@code minute}, {@code day}, ...), case-insensitive. */
+	static Granularity named(String name) {
+		String key = name.toLowerCase(Locale.ROOT);
+		if (key.equals("all")) {
+			return all();
+		}
+		if (key.equals("none")) {
+			return none();
+		}
+		String period = Names.PERIODS.get(key);
+		if (period == null) {
+			throw new IllegalArgumentException("unknown granularity, expected one of " + Names.ALL_NAMES);
+		}
+		return new PeriodGranularity(IsoPeriod.parse(period), ZoneOffset.UTC, null);
+	}
+
+	/** The Druid name of this granularity when it has one ({@code minute}, {@code all}), else null. */
+	default String standardName() {
+		return switch (this) {
+			case AllGranularity all -> "all";
+			case NoneGranularity none -> "none";
+			case DurationGranularity duration -> null;
+			case PeriodGranularity period -> {
+				if (period.originMillis() != null || !period.timeZone().equals(ZoneOffset.UTC)) {
+					yield null;
+				}
+				String wanted = period.period().toString();
+				String found = null;
+				for (Map.Entry<String, String> entry : Names.PERIODS.entrySet()) {
+					if (entry.getValue().equals(wanted)) {
+						found = entry.getKey();
+						break;
+					}
+				}
+				yield found;
+			}
+		};
+	}
+
+	/** Holder of the name table, kept off the interface's public surface. */
+	final class Names {
+
+		static final Map<String, String> PERIODS = new LinkedHashMap<>();
+
+		static {
+			PERIODS.put("second", "PT1S");
+			PERIODS.put("minute", "PT1M");
+			PERIODS.put("five_minute", "PT5M");
+			PERIODS.put("ten_minute", "PT10M");
+			PERIODS.put("fifteen_minute", "PT15M");
+			PERIODS.put("thirty_minute", "PT30M");
+			PERIODS.put("hour", "PT1H");
+			PERIODS.put("six_hour", "PT6H");
+			PERIODS.put("eight_hour", "PT8H");
+			PERIODS.put("day", "P1D");
+			PERIODS.put("week", "P1W");
+			PERIODS.put("month", "P1M");
+			PERIODS.put("quarter", "P3M");
+			PERIODS.put("year", "P1Y");
+		}
+
+		static final String ALL_NAMES = "[all, none, " + String.join(", ", PERIODS.keySet()) + "]";
+
+		private Names() {
+		}
+
+	}
+
+}
