@@ -21,6 +21,7 @@ public record HllSketchAggregatorSpec(String name, String fieldName, int lgK, St
 	public HllSketchAggregatorSpec {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(fieldName, "fieldName");
+		fieldName = fieldName.intern();
 		Objects.requireNonNull(tgtHllType, "tgtHllType");
 		if (lgK < 4 || lgK > 21) {
 			throw new IllegalArgumentException("lgK must be between 4 and 21");

@@ -16,6 +16,7 @@ public record NumericAggregatorSpec(NumericAggregation aggregation, String name,
 		Objects.requireNonNull(aggregation, "aggregation");
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(fieldName, "fieldName");
+		fieldName = fieldName.intern();
 	}
 
 	@Override

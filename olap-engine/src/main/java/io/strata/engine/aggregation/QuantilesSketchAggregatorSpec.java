@@ -16,6 +16,7 @@ public record QuantilesSketchAggregatorSpec(String name, String fieldName, int k
 	public QuantilesSketchAggregatorSpec {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(fieldName, "fieldName");
+		fieldName = fieldName.intern();
 		if (k < 2 || k > 32768 || Integer.bitCount(k) != 1) {
 			throw new IllegalArgumentException("k must be a power of 2 from 2 to 32768");
 		}

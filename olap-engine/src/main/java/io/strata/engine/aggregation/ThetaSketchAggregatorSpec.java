@@ -17,6 +17,7 @@ public record ThetaSketchAggregatorSpec(String name, String fieldName, int size,
 	public ThetaSketchAggregatorSpec {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(fieldName, "fieldName");
+		fieldName = fieldName.intern();
 		if (size < 16 || Integer.bitCount(size) != 1) {
 			throw new IllegalArgumentException("size must be a power of 2, at least 16");
 		}

@@ -18,6 +18,8 @@ public record DimensionSchema(String name, ColumnType type, MultiValueHandling m
 		if (name.isEmpty()) {
 			throw new IllegalArgumentException("name must not be empty");
 		}
+		// interned: input rows' field names are interned, so lookups match by identity
+		name = name.intern();
 		if (!type.isNumeric() && type != ColumnType.STRING) {
 			throw new IllegalArgumentException("a dimension is string, long, float or double");
 		}

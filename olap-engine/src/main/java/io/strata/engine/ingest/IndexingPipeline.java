@@ -62,6 +62,12 @@ public final class IndexingPipeline implements RowSink {
 
 	private int spillCounter;
 
+	private IncrementalIndex lastIndex;
+
+	private long lastBucketStart;
+
+	private long lastBucketEnd;
+
 	/**
 	 * @param workDirectory where spills and final segments are written
 	 * @param version the version of the segments built (Druid uses the lock time)
@@ -89,12 +95,25 @@ public final class IndexingPipeline implements RowSink {
 			this.thrownAway++;
 			return;
 		}
-		long bucket = this.segmentGranularity.bucketStart(row.timestampMillis());
-		IncrementalIndex index = this.open.get(bucket);
-		if (index == null) {
-			index = new IncrementalIndex(this.schema, this.segmentGranularity.bucket(row.timestampMillis()),
-					List.copyOf(this.seenDimensions));
-			this.open.put(bucket, index);
+		long time = row.timestampMillis();
+		IncrementalIndex index;
+		long bucket;
+		if (this.lastIndex != null && time >= this.lastBucketStart && time < this.lastBucketEnd) {
+			// rows mostly arrive in time order: skip the bucket arithmetic and the map lookup
+			index = this.lastIndex;
+			bucket = this.lastBucketStart;
+		}
+		else {
+			bucket = this.segmentGranularity.bucketStart(time);
+			index = this.open.get(bucket);
+			if (index == null) {
+				index = new IncrementalIndex(this.schema, this.segmentGranularity.bucket(time),
+						List.copyOf(this.seenDimensions));
+				this.open.put(bucket, index);
+			}
+			this.lastIndex = index;
+			this.lastBucketStart = bucket;
+			this.lastBucketEnd = this.segmentGranularity.next(bucket);
 		}
 		try {
 			index.add(row);
@@ -138,6 +157,9 @@ public final class IndexingPipeline implements RowSink {
 		this.persister.persist(index, new SegmentId(this.schema.dataSource(), interval, this.version, 0), file);
 		this.spills.computeIfAbsent(bucket, key -> new ArrayList<>()).add(file);
 		this.open.remove(bucket);
+		if (this.lastIndex == index) {
+			this.lastIndex = null;
+		}
 	}
 
 	private void rememberDimensions(IncrementalIndex index) {

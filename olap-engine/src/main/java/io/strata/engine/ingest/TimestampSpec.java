@@ -12,6 +12,7 @@ public record TimestampSpec(String column, TimestampFormat format, Long missingV
 
 	public TimestampSpec {
 		Objects.requireNonNull(column, "column");
+		column = column.intern();
 		Objects.requireNonNull(format, "format");
 	}
 

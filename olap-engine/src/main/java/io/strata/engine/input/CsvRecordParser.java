@@ -1,7 +1,6 @@
 package io.strata.engine.input;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +68,7 @@ public final class CsvRecordParser {
 			throw new IllegalArgumentException("malformed CSV: the row has " + values.size() + " values but there are "
 					+ this.columns.size() + " columns");
 		}
-		Map<String, Object> fields = new LinkedHashMap<>();
+		Map<String, Object> fields = new FieldMap(this.columns.size());
 		for (int i = 0; i < this.columns.size(); i++) {
 			String value = i < values.size() ? values.get(i) : null;
 			fields.put(this.columns.get(i), toValue(value));

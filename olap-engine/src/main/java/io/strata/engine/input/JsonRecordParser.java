@@ -2,7 +2,6 @@ package io.strata.engine.input;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +18,18 @@ public final class JsonRecordParser {
 	private final byte[][] cachedKeyBytes = new byte[KEY_CACHE_SIZE][];
 
 	private final String[] cachedKeys = new String[KEY_CACHE_SIZE];
+
+	private static final int VALUE_CACHE_SIZE = 16384;
+
+	private static final int MAX_CACHED_VALUE_LENGTH = 20;
+
+	/**
+	 * Recently seen short values (API names, account ids, regions...): handing back the same
+	 * String instance saves an allocation and lets the dictionary lookup use its cached hash.
+	 */
+	private final byte[][] cachedValueBytes = new byte[VALUE_CACHE_SIZE][];
+
+	private final String[] cachedValues = new String[VALUE_CACHE_SIZE];
 
 	private byte[] input;
 
@@ -64,7 +75,7 @@ public final class JsonRecordParser {
 
 	private Map<String, Object> readObject() {
 		this.position++;
-		Map<String, Object> fields = new LinkedHashMap<>(24);
+		Map<String, Object> fields = new FieldMap(16);
 		skipWhitespace();
 		if (peek() == '}') {
 			this.position++;
@@ -246,7 +257,8 @@ public final class JsonRecordParser {
 			this.position = scan + 1;
 			return this.cachedKeys[slot];
 		}
-		String key = new String(this.input, start, length, StandardCharsets.ISO_8859_1);
+		// interned so that lookups by the schema's (interned) field names match by identity
+		String key = new String(this.input, start, length, StandardCharsets.ISO_8859_1).intern();
 		this.cachedKeyBytes[slot] = java.util.Arrays.copyOfRange(this.input, start, scan);
 		this.cachedKeys[slot] = key;
 		this.position = scan + 1;
@@ -257,13 +269,19 @@ public final class JsonRecordParser {
 		int start = this.position + 1;
 		int scan = start;
 		boolean ascii = true;
+		int hash = 0;
 		while (scan < this.end) {
 			byte c = this.input[scan];
 			if (c == '"') {
 				this.position = scan + 1;
-				return new String(this.input, start, scan - start,
+				int length = scan - start;
+				if (ascii && length <= MAX_CACHED_VALUE_LENGTH) {
+					return cachedValue(start, scan, hash);
+				}
+				return new String(this.input, start, length,
 						ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
 			}
+			hash = 31 * hash + c;
 			if (c == '\\') {
 				return readEscapedString(start);
 			}
@@ -278,6 +296,18 @@ public final class JsonRecordParser {
 		}
 		this.position = scan;
 		throw error("unterminated string");
+	}
+
+	private String cachedValue(int start, int end, int hash) {
+		int slot = (hash ^ (hash >>> 14)) & (VALUE_CACHE_SIZE - 1);
+		byte[] cached = this.cachedValueBytes[slot];
+		if (cached != null && java.util.Arrays.equals(cached, 0, cached.length, this.input, start, end)) {
+			return this.cachedValues[slot];
+		}
+		String value = new String(this.input, start, end - start, StandardCharsets.ISO_8859_1);
+		this.cachedValueBytes[slot] = java.util.Arrays.copyOfRange(this.input, start, end);
+		this.cachedValues[slot] = value;
+		return value;
 	}
 
 	private String readEscapedString(int start) {

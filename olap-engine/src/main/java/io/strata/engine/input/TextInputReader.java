@@ -43,12 +43,11 @@ public final class TextInputReader {
 				}
 				filled += read;
 				int lineStart = 0;
-				for (int i = 0; i < filled; i++) {
-					if (buffer[i] == '\n') {
-						lineNumber++;
-						handler.line(buffer, lineStart, trimCarriageReturn(buffer, lineStart, i), lineNumber);
-						lineStart = i + 1;
-					}
+				int newline;
+				while ((newline = indexOfNewline(buffer, lineStart, filled)) >= 0) {
+					lineNumber++;
+					handler.line(buffer, lineStart, trimCarriageReturn(buffer, lineStart, newline), lineNumber);
+					lineStart = newline + 1;
 				}
 				System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
 				filled -= lineStart;
@@ -66,6 +65,33 @@ public final class TextInputReader {
 		catch (IOException ex) {
 			throw StrataException.io(ex, "Reading input failed after line[%d]", lineNumber);
 		}
+	}
+
+	private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+		.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+	private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+	private static final long LOW_BITS = 0x0101010101010101L;
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
+
+	/** Finds the next '\n' eight bytes at a time (SWAR zero-byte test); -1 when there is none. */
+	static int indexOfNewline(byte[] buffer, int from, int to) {
+		int i = from;
+		for (; i + 8 <= to; i += 8) {
+			long word = (long) LONGS.get(buffer, i) ^ NEWLINES;
+			long found = (word - LOW_BITS) & ~word & HIGH_BITS;
+			if (found != 0) {
+				return i + (Long.numberOfTrailingZeros(found) >>> 3);
+			}
+		}
+		for (; i < to; i++) {
+			if (buffer[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static int trimCarriageReturn(byte[] buffer, int start, int end) {

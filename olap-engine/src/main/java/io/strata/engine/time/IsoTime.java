@@ -94,10 +94,11 @@ public final class IsoTime {
 				int offsetHours = twoDigits(text, position + 1, "zone offset hours");
 				position += 3;
 				int offsetMinutes = 0;
-				if (position < length && text.charAt(position) == ':') {
+				boolean colon = position < length && text.charAt(position) == ':';
+				if (colon) {
 					position++;
 				}
-				if (position < length) {
+				if (colon || position < length) {
 					offsetMinutes = twoDigits(text, position, "zone offset minutes");
 					position += 2;
 				}
@@ -111,8 +112,14 @@ public final class IsoTime {
 			}
 		}
 		long epochDay = epochDay(year, month, day);
-		return epochDay * MILLIS_PER_DAY + hour * 3_600_000L + minute * 60_000L + second * 1000L
-				+ nanos / 1_000_000L - offsetMillis;
+		try {
+			// years of up to 9 digits are accepted, but only about +-292 million fit in epoch millis
+			return Math.addExact(Math.multiplyExact(epochDay, MILLIS_PER_DAY), hour * 3_600_000L + minute * 60_000L
+					+ second * 1000L + nanos / 1_000_000L - offsetMillis);
+		}
+		catch (ArithmeticException ex) {
+			throw new IllegalArgumentException("time is out of the range of epoch milliseconds");
+		}
 	}
 
 	/** Formats as {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, always with milliseconds, as Druid does. */

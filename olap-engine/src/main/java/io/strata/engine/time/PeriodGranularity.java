@@ -2,9 +2,10 @@ package io.strata.engine.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -40,24 +41,28 @@ public record PeriodGranularity(IsoPeriod period, ZoneId timeZone, Long originMi
 			long origin = fixedOrigin();
 			return origin + Math.floorDiv(epochMillis - origin, length) * length;
 		}
-		ZonedDateTime local = Instant.ofEpochMilli(epochMillis).atZone(this.timeZone);
+		// Calendar periods count whole periods from the origin in local time, as Druid does: the
+		// origin's time of day (and day of month) is where every bucket starts.
+		LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), this.timeZone);
+		LocalDateTime origin = localOrigin();
+		LocalDateTime start;
 		if (this.period.totalMonths() != 0) {
-			int step = this.period.totalMonths();
-			LocalDate originDate = originDate();
-			long originIndex = originDate.getYear() * 12L + originDate.getMonthValue() - 1;
-			long index = local.getYear() * 12L + local.getMonthValue() - 1;
-			long bucketIndex = originIndex + Math.floorDiv(index - originIndex, step) * (long) step;
-			LocalDate start = LocalDate.of((int) Math.floorDiv(bucketIndex, 12), Math.floorMod(bucketIndex, 12) + 1, 1);
-			return start.atStartOfDay(this.timeZone).toInstant().toEpochMilli();
+			long step = this.period.totalMonths();
+			long index = Math.floorDiv(ChronoUnit.MONTHS.between(origin, local), step) * step;
+			start = origin.plusMonths(index);
+			if (start.isAfter(local)) {
+				start = origin.plusMonths(index - step);
+			}
 		}
-		long stepDays = this.period.weeks() * 7L + this.period.days();
-		long originDay = originDate().toEpochDay();
-		if (this.period.weeks() != 0 && this.originMillis == null) {
-			originDay = 4;
+		else {
+			long step = this.period.weeks() * 7L + this.period.days();
+			long index = Math.floorDiv(ChronoUnit.DAYS.between(origin, local), step) * step;
+			start = origin.plusDays(index);
+			if (start.isAfter(local)) {
+				start = origin.plusDays(index - step);
+			}
 		}
-		long day = local.toLocalDate().toEpochDay();
-		long startDay = originDay + Math.floorDiv(day - originDay, stepDays) * stepDays;
-		return LocalDate.ofEpochDay(startDay).atStartOfDay(this.timeZone).toInstant().toEpochMilli();
+		return start.atZone(this.timeZone).toInstant().toEpochMilli();
 	}
 
 	@Override
@@ -85,11 +90,11 @@ public record PeriodGranularity(IsoPeriod period, ZoneId timeZone, Long originMi
 		return LocalDate.EPOCH.atStartOfDay(this.timeZone).toInstant().toEpochMilli();
 	}
 
-	private LocalDate originDate() {
+	private LocalDateTime localOrigin() {
 		if (this.originMillis == null) {
-			return LocalDate.EPOCH;
+			return LocalDate.EPOCH.plusDays(this.period.weeks() != 0 ? 4 : 0).atStartOfDay();
 		}
-		return Instant.ofEpochMilli(this.originMillis).atZone(this.timeZone).toLocalDate();
+		return LocalDateTime.ofInstant(Instant.ofEpochMilli(this.originMillis), this.timeZone);
 	}
 
 	private static boolean isUtc(ZoneId zone) {

@@ -1,11 +1,17 @@
 package io.strata.engine.segment.encoding;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** A growable little-endian byte buffer that column writers fill before the file is assembled. */
 public final class ByteSink {
+
+	private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+			ByteOrder.LITTLE_ENDIAN);
 
 	private byte[] bytes;
 
@@ -48,13 +54,13 @@ public final class ByteSink {
 
 	public void writeInt(int value) {
 		ensure(4);
-		ByteBuffer.wrap(this.bytes, this.size, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(value);
+		INTS.set(this.bytes, this.size, value);
 		this.size += 4;
 	}
 
 	public void writeLong(long value) {
 		ensure(8);
-		ByteBuffer.wrap(this.bytes, this.size, 8).order(ByteOrder.LITTLE_ENDIAN).putLong(value);
+		LONGS.set(this.bytes, this.size, value);
 		this.size += 8;
 	}
 
@@ -77,7 +83,7 @@ public final class ByteSink {
 	}
 
 	public void putIntAt(int offset, int value) {
-		ByteBuffer.wrap(this.bytes, offset, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(value);
+		INTS.set(this.bytes, offset, value);
 	}
 
 }

@@ -8,6 +8,7 @@ import io.strata.engine.segment.encoding.ByteSink;
 import io.strata.engine.segment.encoding.DictionaryPartWriter;
 import io.strata.engine.segment.encoding.NumericBlockCodec;
 import org.roaringbitmap.RoaringBitmap;
+import org.roaringbitmap.RoaringBitmapWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,12 @@ public final class StringColumnWriter implements ColumnWriter {
 
 	private final int cardinality;
 
-	private final List<RoaringBitmap> bitmaps;
+	/** Every (id, row) pair in row order, turned into one bitmap per id at the end. */
+	private int[] pairIds = new int[1024];
+
+	private int[] pairRows = new int[1024];
+
+	private int pairs;
 
 	private final BlockPartWriter idBlocks = new BlockPartWriter();
 
@@ -74,10 +80,6 @@ public final class StringColumnWriter implements ColumnWriter {
 		this.hasNull = hasNull;
 		this.multiValue = multiValue;
 		this.cardinality = this.dictionary.size() + (hasNull ? 1 : 0);
-		this.bitmaps = new ArrayList<>(this.cardinality);
-		for (int i = 0; i < this.cardinality; i++) {
-			this.bitmaps.add(new RoaringBitmap());
-		}
 	}
 
 	@Override
@@ -101,7 +103,7 @@ public final class StringColumnWriter implements ColumnWriter {
 		else {
 			this.rowBuffer[this.inBlock] = id;
 		}
-		this.bitmaps.get(id).add(this.rows);
+		addPair(id);
 		this.sawNull |= this.hasNull && id == 0;
 		advanceRow();
 	}
@@ -121,7 +123,7 @@ public final class StringColumnWriter implements ColumnWriter {
 				throw new IllegalStateException("column " + this.name + " has no null id for an empty row");
 			}
 			this.rowBuffer[this.inBlock] = 0;
-			this.bitmaps.get(0).add(this.rows);
+			addPair(0);
 			this.sawNull = true;
 			advanceRow();
 			return;
@@ -130,9 +132,46 @@ public final class StringColumnWriter implements ColumnWriter {
 		for (int i = 0; i < count; i++) {
 			checkId(ids[i]);
 			addValue(ids[i]);
-			this.bitmaps.get(ids[i]).add(this.rows);
+			if (i == 0 || ids[i] != ids[i - 1]) {
+				addPair(ids[i]);
+			}
 		}
 		advanceRow();
+	}
+
+	private void addPair(int id) {
+		if (this.pairs == this.pairIds.length) {
+			this.pairIds = java.util.Arrays.copyOf(this.pairIds, this.pairs * 2);
+			this.pairRows = java.util.Arrays.copyOf(this.pairRows, this.pairs * 2);
+		}
+		this.pairIds[this.pairs] = id;
+		this.pairRows[this.pairs] = this.rows;
+		this.pairs++;
+	}
+
+	/** Builds the bitmaps with a counting sort of the pairs by id: rows stay in order within an id. */
+	private List<RoaringBitmap> buildBitmaps() {
+		int[] starts = new int[this.cardinality + 1];
+		for (int i = 0; i < this.pairs; i++) {
+			starts[this.pairIds[i] + 1]++;
+		}
+		for (int id = 0; id < this.cardinality; id++) {
+			starts[id + 1] += starts[id];
+		}
+		int[] rowsById = new int[this.pairs];
+		int[] next = java.util.Arrays.copyOf(starts, this.cardinality);
+		for (int i = 0; i < this.pairs; i++) {
+			rowsById[next[this.pairIds[i]]++] = this.pairRows[i];
+		}
+		List<RoaringBitmap> bitmaps = new ArrayList<>(this.cardinality);
+		for (int id = 0; id < this.cardinality; id++) {
+			RoaringBitmapWriter<RoaringBitmap> writer = RoaringBitmapWriter.writer().runCompress(true).get();
+			for (int i = starts[id]; i < starts[id + 1]; i++) {
+				writer.add(rowsById[i]);
+			}
+			bitmaps.add(writer.get());
+		}
+		return bitmaps;
 	}
 
 	private void checkId(int id) {
@@ -194,7 +233,7 @@ public final class StringColumnWriter implements ColumnWriter {
 			parts.addBlocks("ids", this.idBlocks);
 		}
 		ByteSink bitmapPart = new ByteSink();
-		BitmapPartWriter.write(this.bitmaps, bitmapPart);
+		BitmapPartWriter.write(buildBitmaps(), bitmapPart);
 		parts.addPlain("bitmaps", bitmapPart);
 		String min = this.dictionary.isEmpty() ? null : this.dictionary.getFirst();
 		String max = this.dictionary.isEmpty() ? null : this.dictionary.getLast();

@@ -40,6 +40,26 @@ final class MergeInput {
 
 	int row = -1;
 
+	private static final int BATCH = 8192;
+
+	private int batchEnd;
+
+	private final long[] timeBatch = new long[BATCH];
+
+	private final int[][] idBatches;
+
+	private final long[][] longBatches;
+
+	private final double[][] doubleBatches;
+
+	private final long[][] metricLongBatches;
+
+	private final double[][] metricDoubleBatches;
+
+	private final boolean[] metricHasNulls;
+
+	private final boolean[] dimensionHasNulls;
+
 	long currentTime;
 
 	/** Per string dimension: merged ids of the current row and how many. */
@@ -70,25 +90,43 @@ final class MergeInput {
 		this.longValues = new long[dimensions];
 		this.doubleValues = new double[dimensions];
 		this.nullValues = new boolean[dimensions];
+		this.idBatches = new int[dimensions][];
+		this.longBatches = new long[dimensions][];
+		this.doubleBatches = new double[dimensions][];
+		this.dimensionHasNulls = new boolean[dimensions];
 		for (int d = 0; d < dimensions; d++) {
 			MergePlan.Dimension dimension = plan.dimensions().get(d);
 			if (!dimension.presentIn(index)) {
 				continue;
 			}
 			if (dimension.isString()) {
-				this.strings[d] = segment.stringColumn(dimension.name()).open();
+				var column = segment.stringColumn(dimension.name());
+				this.strings[d] = column.open();
 				this.remaps[d] = dimension.remap(index);
+				if (!column.hasMultipleValues()) {
+					this.idBatches[d] = new int[BATCH];
+				}
 			}
 			else {
 				var column = segment.numericColumn(dimension.name());
 				this.numbers[d] = column.open();
 				this.numberNulls[d] = column.nullRows();
+				this.dimensionHasNulls[d] = !column.nullRows().isEmpty();
+				if (dimension.type() == io.strata.engine.segment.column.ColumnType.LONG) {
+					this.longBatches[d] = new long[BATCH];
+				}
+				else {
+					this.doubleBatches[d] = new double[BATCH];
+				}
 			}
 		}
 		int metrics = plan.metrics().size();
 		this.metricNumbers = new NumericValues[metrics];
 		this.metricNulls = new ImmutableRoaringBitmap[metrics];
 		this.sketches = new SketchValues[metrics];
+		this.metricLongBatches = new long[metrics][];
+		this.metricDoubleBatches = new double[metrics][];
+		this.metricHasNulls = new boolean[metrics];
 		for (int m = 0; m < metrics; m++) {
 			MergePlan.Metric metric = plan.metrics().get(m);
 			if (!metric.presentIn(index)) {
@@ -101,6 +139,13 @@ final class MergeInput {
 				var column = segment.numericColumn(metric.spec().name());
 				this.metricNumbers[m] = column.open();
 				this.metricNulls[m] = column.nullRows();
+				this.metricHasNulls[m] = !column.nullRows().isEmpty();
+				if (metric.spec().storedType() == io.strata.engine.segment.column.ColumnType.LONG) {
+					this.metricLongBatches[m] = new long[BATCH];
+				}
+				else {
+					this.metricDoubleBatches[m] = new double[BATCH];
+				}
 			}
 		}
 	}
@@ -111,7 +156,11 @@ final class MergeInput {
 		if (this.row >= this.rows) {
 			return false;
 		}
-		this.currentTime = this.time.getLong(this.row);
+		if (this.row >= this.batchEnd) {
+			loadBatch();
+		}
+		int at = this.row & (BATCH - 1);
+		this.currentTime = this.timeBatch[at];
 		for (int d = 0; d < this.strings.length; d++) {
 			MergePlan.Dimension dimension = this.plan.dimensions().get(d);
 			if (dimension.isString()) {
@@ -121,14 +170,21 @@ final class MergeInput {
 					this.ids[d][0] = 0;
 					continue;
 				}
-				int count = values.getIds(this.row);
-				int[] source = values.lastIds();
-				if (this.ids[d].length < count) {
-					this.ids[d] = Arrays.copyOf(this.ids[d], count * 2);
-				}
 				int[] remap = this.remaps[d];
-				for (int i = 0; i < count; i++) {
-					this.ids[d][i] = remap[source[i]];
+				int count;
+				if (this.idBatches[d] != null) {
+					this.ids[d][0] = remap[this.idBatches[d][at]];
+					count = 1;
+				}
+				else {
+					count = values.getIds(this.row);
+					int[] source = values.lastIds();
+					if (this.ids[d].length < count) {
+						this.ids[d] = Arrays.copyOf(this.ids[d], count * 2);
+					}
+					for (int i = 0; i < count; i++) {
+						this.ids[d][i] = remap[source[i]];
+					}
 				}
 				// a null row of a single-value input is a row with no values in a multi-value output
 				if (count == 1 && dimension.multiValue() && dimension.hasNull() && this.ids[d][0] == 0) {
@@ -137,20 +193,46 @@ final class MergeInput {
 				this.idCounts[d] = count;
 			}
 			else {
-				NumericValues values = this.numbers[d];
-				boolean isNull = values == null || this.numberNulls[d].contains(this.row);
+				boolean isNull = this.numbers[d] == null
+						|| (this.dimensionHasNulls[d] && this.numberNulls[d].contains(this.row));
 				this.nullValues[d] = isNull;
 				if (!isNull) {
-					if (dimension.type() == io.strata.engine.segment.column.ColumnType.LONG) {
-						this.longValues[d] = values.getLong(this.row);
+					if (this.longBatches[d] != null) {
+						this.longValues[d] = this.longBatches[d][at];
 					}
 					else {
-						this.doubleValues[d] = values.getDouble(this.row);
+						this.doubleValues[d] = this.doubleBatches[d][at];
 					}
 				}
 			}
 		}
 		return true;
+	}
+
+	private void loadBatch() {
+		int start = this.row;
+		int count = Math.min(BATCH, this.rows - start);
+		this.time.readLongs(start, count, this.timeBatch);
+		for (int d = 0; d < this.strings.length; d++) {
+			if (this.idBatches[d] != null) {
+				this.strings[d].readIds(start, count, this.idBatches[d]);
+			}
+			else if (this.longBatches[d] != null) {
+				this.numbers[d].readLongs(start, count, this.longBatches[d]);
+			}
+			else if (this.doubleBatches[d] != null) {
+				this.numbers[d].readDoubles(start, count, this.doubleBatches[d]);
+			}
+		}
+		for (int m = 0; m < this.metricNumbers.length; m++) {
+			if (this.metricLongBatches[m] != null) {
+				this.metricNumbers[m].readLongs(start, count, this.metricLongBatches[m]);
+			}
+			else if (this.metricDoubleBatches[m] != null) {
+				this.metricNumbers[m].readDoubles(start, count, this.metricDoubleBatches[m]);
+			}
+		}
+		this.batchEnd = start + count;
 	}
 
 	boolean metricPresent(int metric) {
@@ -159,15 +241,19 @@ final class MergeInput {
 
 	boolean metricNull(int metric) {
 		return this.metricNumbers[metric] == null ? this.sketches[metric] == null
-				: this.metricNulls[metric].contains(this.row);
+				: this.metricHasNulls[metric] && this.metricNulls[metric].contains(this.row);
 	}
 
 	long metricLong(int metric) {
-		return this.metricNumbers[metric].getLong(this.row);
+		int at = this.row & (BATCH - 1);
+		return this.metricLongBatches[metric] != null ? this.metricLongBatches[metric][at]
+				: (long) this.metricDoubleBatches[metric][at];
 	}
 
 	double metricDouble(int metric) {
-		return this.metricNumbers[metric].getDouble(this.row);
+		int at = this.row & (BATCH - 1);
+		return this.metricDoubleBatches[metric] != null ? this.metricDoubleBatches[metric][at]
+				: this.metricLongBatches[metric][at];
 	}
 
 	byte[] metricSketchBytes(int metric) {
