@@ -49,7 +49,16 @@ public final class CsvRecordParser {
 			line = this.pending.toString();
 		}
 		List<String> values = new ArrayList<>();
-		if (!split(line, values)) {
+		boolean complete;
+		try {
+			complete = split(line, values);
+		}
+		catch (IllegalArgumentException ex) {
+			// the bad record ends here: the next line starts a new one
+			this.pending.setLength(0);
+			throw ex;
+		}
+		if (!complete) {
 			if (this.pending.isEmpty()) {
 				this.pending.append(line);
 			}

@@ -80,6 +80,26 @@ public final class FieldMap extends AbstractMap<String, Object> {
 		return null;
 	}
 
+	/**
+	 * Puts a value under an interned key (as parsers produce), where identity decides whether the
+	 * key is already present: no hashing, no string comparison.
+	 */
+	public void putInterned(String key, Object value) {
+		for (int i = 0; i < this.size; i++) {
+			if (this.keys[i] == key) {
+				this.values[i] = value;
+				return;
+			}
+		}
+		if (this.size == this.keys.length) {
+			this.keys = Arrays.copyOf(this.keys, this.size * 2);
+			this.values = Arrays.copyOf(this.values, this.size * 2);
+		}
+		this.keys[this.size] = key;
+		this.values[this.size] = value;
+		this.size++;
+	}
+
 	@Override
 	public Set<Map.Entry<String, Object>> entrySet() {
 		return new AbstractSet<>() {

@@ -75,7 +75,7 @@ public final class JsonRecordParser {
 
 	private Map<String, Object> readObject() {
 		this.position++;
-		Map<String, Object> fields = new FieldMap(16);
+		FieldMap fields = new FieldMap(16);
 		skipWhitespace();
 		if (peek() == '}') {
 			this.position++;
@@ -93,7 +93,7 @@ public final class JsonRecordParser {
 			}
 			this.position++;
 			skipWhitespace();
-			fields.put(key, readValue());
+			fields.putInterned(key, readValue());
 			skipWhitespace();
 			byte next = peek();
 			this.position++;
@@ -242,7 +242,7 @@ public final class JsonRecordParser {
 				break;
 			}
 			if (c == '\\' || c < 0) {
-				return readString();
+				return readString().intern();
 			}
 			hash = 31 * hash + c;
 			scan++;

@@ -60,6 +60,11 @@ final class MappedSketchColumn implements SketchColumn {
 
 		private int currentBlock = -1;
 
+		/** Start of each row's bytes in the current block, from the stored lengths. */
+		private final int[] starts = new int[(1 << SegmentFormat.SKETCH_ROWS_PER_BLOCK_SHIFT) + 1];
+
+		private int count;
+
 		@Override
 		public byte[] getBytes(int row) {
 			MappedSketchColumn column = MappedSketchColumn.this;
@@ -73,25 +78,34 @@ final class MappedSketchColumn implements SketchColumn {
 					if (length > this.buffer.length) {
 						this.buffer = new byte[length];
 					}
+					this.currentBlock = -1;
 					this.block = column.blocks.decode(blockIndex, this.buffer);
+					this.count = this.block.getInt(0);
+					if (this.count < 0 || this.count >= this.starts.length || 4 + 4L * this.count > this.block.limit()) {
+						throw new IllegalStateException("sketch block " + blockIndex + " has a bad row count");
+					}
+					int dataStart = 4 + 4 * this.count;
+					this.starts[0] = dataStart;
+					for (int i = 0; i < this.count; i++) {
+						int rowLength = this.block.getInt(4 + 4 * i);
+						if (rowLength < 0 || this.starts[i] + (long) rowLength > this.block.limit()) {
+							throw new IllegalStateException("sketch lengths out of range in block " + blockIndex);
+						}
+						this.starts[i + 1] = this.starts[i] + rowLength;
+					}
 					this.currentBlock = blockIndex;
 				}
-				int count = this.block.getInt(0);
 				int inBlock = row & ((1 << SegmentFormat.SKETCH_ROWS_PER_BLOCK_SHIFT) - 1);
-				if (inBlock >= count) {
+				if (inBlock >= this.count) {
 					throw new IllegalStateException("sketch block " + blockIndex + " is short");
 				}
-				int dataStart = 4 + 4 * (count + 1);
-				int start = this.block.getInt(4 + 4 * inBlock);
-				int end = this.block.getInt(4 + 4 * (inBlock + 1));
-				if (start < 0 || end < start || dataStart + end > this.block.limit()) {
-					throw new IllegalStateException("sketch offsets out of range in block " + blockIndex);
-				}
+				int start = this.starts[inBlock];
+				int end = this.starts[inBlock + 1];
 				if (end == start) {
 					return null;
 				}
 				byte[] bytes = new byte[end - start];
-				this.block.get(dataStart + start, bytes);
+				this.block.get(start, bytes);
 				return bytes;
 			});
 		}

@@ -8,7 +8,9 @@ import io.strata.engine.segment.encoding.ByteSink;
 /**
  * Writes a column of serialized sketches. Part {@code values}: blocks of 2^{@link
  * SegmentFormat#SKETCH_ROWS_PER_BLOCK_SHIFT} rows, each block {@code int count; int
- * offset[count + 1]; bytes}, LZ4-compressed. A zero-length value is a row without a sketch.
+ * length[count]; bytes}, LZ4-compressed. Lengths rather than offsets, because equal lengths
+ * (small sketches of one item) compress to almost nothing while rising offsets do not. A
+ * zero-length value is a row without a sketch.
  */
 public final class SketchColumnWriter implements ColumnWriter {
 
@@ -22,7 +24,7 @@ public final class SketchColumnWriter implements ColumnWriter {
 
 	private final ByteSink values = new ByteSink(1 << 16);
 
-	private final int[] offsets = new int[BLOCK + 1];
+	private final int[] lengths = new int[BLOCK];
 
 	private final ByteSink scratch = new ByteSink(1 << 16);
 
@@ -52,12 +54,13 @@ public final class SketchColumnWriter implements ColumnWriter {
 
 	/** @param serialized the sketch's compact bytes, or null for none */
 	public void add(byte[] serialized) {
-		this.offsets[this.inBlock] = this.values.size();
 		if (serialized == null) {
 			this.sawNull = true;
+			this.lengths[this.inBlock] = 0;
 		}
 		else {
 			this.values.write(serialized);
+			this.lengths[this.inBlock] = serialized.length;
 		}
 		this.rows++;
 		this.inBlock++;
@@ -70,11 +73,10 @@ public final class SketchColumnWriter implements ColumnWriter {
 		if (this.inBlock == 0) {
 			return;
 		}
-		this.offsets[this.inBlock] = this.values.size();
 		this.scratch.clear();
 		this.scratch.writeInt(this.inBlock);
-		for (int i = 0; i <= this.inBlock; i++) {
-			this.scratch.writeInt(this.offsets[i]);
+		for (int i = 0; i < this.inBlock; i++) {
+			this.scratch.writeInt(this.lengths[i]);
 		}
 		this.scratch.write(this.values.array(), 0, this.values.size());
 		this.blocks.addBlock(this.scratch);
