@@ -16,7 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import io.strata.engine.time.IsoTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,7 +54,7 @@ public final class SampleIngest {
 			System.out.printf(Locale.ROOT, "wrote %,d sample usage events to %s%n", events, input);
 		}
 		DataSchema schema = UsageDataSchema.parse();
-		String version = Instant.now().toString();
+		String version = IsoTime.format(System.currentTimeMillis());
 		IndexingPipeline pipeline = new IndexingPipeline(schema, directory, version, 150_000, 512L << 20, 20);
 		long start = System.nanoTime();
 		try (InputStream in = Files.newInputStream(input)) {

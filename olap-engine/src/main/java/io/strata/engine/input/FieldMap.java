@@ -70,6 +70,11 @@ public final class FieldMap extends AbstractMap<String, Object> {
 			this.values[index] = value;
 			return previous;
 		}
+		append(key, value);
+		return null;
+	}
+
+	private void append(String key, Object value) {
 		if (this.size == this.keys.length) {
 			this.keys = Arrays.copyOf(this.keys, this.size * 2);
 			this.values = Arrays.copyOf(this.values, this.size * 2);
@@ -77,7 +82,6 @@ public final class FieldMap extends AbstractMap<String, Object> {
 		this.keys[this.size] = key;
 		this.values[this.size] = value;
 		this.size++;
-		return null;
 	}
 
 	/**
@@ -91,13 +95,7 @@ public final class FieldMap extends AbstractMap<String, Object> {
 				return;
 			}
 		}
-		if (this.size == this.keys.length) {
-			this.keys = Arrays.copyOf(this.keys, this.size * 2);
-			this.values = Arrays.copyOf(this.values, this.size * 2);
-		}
-		this.keys[this.size] = key;
-		this.values[this.size] = value;
-		this.size++;
+		append(key, value);
 	}
 
 	@Override
