@@ -12,6 +12,14 @@ public interface NumericValues {
 
 	void readDoubles(int startRow, int count, double[] out);
 
+	/**
+	 * Reads the values of selected rows, {@code rows[0..count)} ascending (as a bitmap's batch
+	 * iterator yields them), into {@code out[0..count)}: each block is decoded once.
+	 */
+	void readLongs(int[] rows, int count, long[] out);
+
+	void readDoubles(int[] rows, int count, double[] out);
+
 	long getLong(int row);
 
 	double getDouble(int row);

@@ -9,6 +9,9 @@ public interface StringValues {
 	/** Single-value columns: reads {@code count} ids from {@code startRow}. */
 	void readIds(int startRow, int count, int[] out);
 
+	/** Single-value columns: the ids of selected rows, {@code rows[0..count)} ascending. */
+	void readIds(int[] rows, int count, int[] out);
+
 	/** Single-value columns: the id of one row. */
 	int getId(int row);
 

@@ -153,6 +153,20 @@ final class MappedNumericColumn implements NumericColumn {
 		}
 
 		@Override
+		public void readLongs(int[] rows, int count, long[] out) {
+			for (int i = 0; i < count; i++) {
+				out[i] = getLong(rows[i]);
+			}
+		}
+
+		@Override
+		public void readDoubles(int[] rows, int count, double[] out) {
+			for (int i = 0; i < count; i++) {
+				out[i] = getDouble(rows[i]);
+			}
+		}
+
+		@Override
 		public long getLong(int row) {
 			checkRows(row, 1);
 			load(row >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT);

@@ -237,6 +237,13 @@ final class MappedStringColumn implements StringColumn {
 		}
 
 		@Override
+		public void readIds(int[] rows, int count, int[] out) {
+			for (int i = 0; i < count; i++) {
+				out[i] = getId(rows[i]);
+			}
+		}
+
+		@Override
 		public int getId(int row) {
 			requireSingleValue();
 			checkRow(row);
