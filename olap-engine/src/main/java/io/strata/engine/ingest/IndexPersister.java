@@ -25,6 +25,18 @@ import java.util.List;
  */
 public final class IndexPersister {
 
+	private final boolean sync;
+
+	/** A persister whose segments are synced to disk before they are moved into place. */
+	public IndexPersister() {
+		this(true);
+	}
+
+	/** @param sync false for temporary segments that a crash would make useless anyway */
+	public IndexPersister(boolean sync) {
+		this.sync = sync;
+	}
+
 	public SegmentMetadata persist(IncrementalIndex index, SegmentId id, Path file) {
 		try (IndexReader reader = index.openReader()) {
 			return persist(reader, id, file);
@@ -133,7 +145,7 @@ public final class IndexPersister {
 		}
 		return new SegmentWriter(id, reader.rollup(), reader.queryGranularity(), time, dimensionWriters,
 				metricWriters, aggregators)
-			.write(file);
+			.write(file, this.sync);
 	}
 
 	/** Sorted ranks of one string dimension's ids. */

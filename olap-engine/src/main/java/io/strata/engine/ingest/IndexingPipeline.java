@@ -54,7 +54,8 @@ public final class IndexingPipeline implements RowSink {
 
 	private final RejectedRows rejected;
 
-	private final IndexPersister persister = new IndexPersister();
+	/** Spills are deleted after the final merge and a crashed batch starts over: no fsync for them. */
+	private final IndexPersister persister = new IndexPersister(false);
 
 	private long processed;
 

@@ -59,8 +59,17 @@ public final class SegmentWriter {
 		}
 	}
 
-	/** Writes the segment to {@code file} and returns its metadata. */
+	/** Writes the segment to {@code file}, synced to disk, and returns its metadata. */
 	public SegmentMetadata write(Path file) {
+		return write(file, true);
+	}
+
+	/**
+	 * Writes the segment to {@code file} and returns its metadata.
+	 * @param sync whether to force the file to disk before it is moved into place; a temporary
+	 * file that a crash would make useless anyway (a batch spill) can skip it
+	 */
+	public SegmentMetadata write(Path file, boolean sync) {
 		int rows = this.time.rowCount();
 		List<ColumnWriter> all = new ArrayList<>();
 		all.add(this.time);
@@ -114,7 +123,9 @@ public final class SegmentWriter {
 					.put(SegmentFormat.TRAILER_MAGIC)
 					.flip();
 				writeFully(channel, trailer);
-				channel.force(true);
+				if (sync) {
+					channel.force(true);
+				}
 				long size = position + metadataJson.length + SegmentFormat.TRAILER_BYTES;
 				Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 				return new SegmentMetadata(this.id, SegmentFormat.VERSION, rows, size, this.rollup,

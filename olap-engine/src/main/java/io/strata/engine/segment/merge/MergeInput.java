@@ -42,6 +42,8 @@ final class MergeInput {
 
 	private static final int BATCH = 8192;
 
+	private int batchStart;
+
 	private int batchEnd;
 
 	private final long[] timeBatch = new long[BATCH];
@@ -156,8 +158,26 @@ final class MergeInput {
 		if (this.row >= this.rows) {
 			return false;
 		}
-		if (this.row >= this.batchEnd) {
-			loadBatch();
+		readCurrent();
+		return true;
+	}
+
+	/** Moves to any row (to read the first and last keys of the input). */
+	void positionAt(int target) {
+		if (target < 0 || target >= this.rows) {
+			throw new IndexOutOfBoundsException("row " + target + " of " + this.rows);
+		}
+		this.row = target;
+		readCurrent();
+	}
+
+	int rowCount() {
+		return this.rows;
+	}
+
+	private void readCurrent() {
+		if (this.row >= this.batchEnd || this.row < this.batchStart) {
+			loadBatch(this.row & ~(BATCH - 1));
 		}
 		int at = this.row & (BATCH - 1);
 		this.currentTime = this.timeBatch[at];
@@ -206,11 +226,9 @@ final class MergeInput {
 				}
 			}
 		}
-		return true;
 	}
 
-	private void loadBatch() {
-		int start = this.row;
+	private void loadBatch(int start) {
 		int count = Math.min(BATCH, this.rows - start);
 		this.time.readLongs(start, count, this.timeBatch);
 		for (int d = 0; d < this.strings.length; d++) {
@@ -232,6 +250,7 @@ final class MergeInput {
 				this.metricNumbers[m].readDoubles(start, count, this.metricDoubleBatches[m]);
 			}
 		}
+		this.batchStart = start;
 		this.batchEnd = start + count;
 	}
 

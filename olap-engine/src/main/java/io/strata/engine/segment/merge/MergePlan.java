@@ -49,18 +49,27 @@ record MergePlan(List<Dimension> dimensions, List<Metric> metrics) {
 		List<String> names = new ArrayList<>();
 		List<ColumnType> types = new ArrayList<>();
 		for (Segment segment : segments) {
-			int lastPosition = -1;
+			String previous = null;
 			for (ColumnSummary column : segment.metadata().dimensions()) {
 				int position = names.indexOf(column.name());
 				if (position < 0) {
-					names.add(column.name());
-					types.add(column.type());
-					position = names.size() - 1;
+					// a dimension new to the merge goes right after the one before it in this segment, so
+					// that every input's order is kept whatever the order of the inputs
+					position = previous == null ? 0 : names.indexOf(previous) + 1;
+					names.add(position, column.name());
+					types.add(position, column.type());
 				}
 				else if (types.get(position) != column.type()) {
 					throw StrataException.invalidInput("Dimension[%s] is %s in segment[%s] but %s in another",
 							column.name(), column.type().druidName(), segment.id(), types.get(position).druidName());
 				}
+				previous = column.name();
+			}
+		}
+		for (Segment segment : segments) {
+			int lastPosition = -1;
+			for (ColumnSummary column : segment.metadata().dimensions()) {
+				int position = names.indexOf(column.name());
 				if (position < lastPosition) {
 					throw StrataException.unsupported(
 							"Segment[%s] orders its dimensions differently from the other segments of the merge",

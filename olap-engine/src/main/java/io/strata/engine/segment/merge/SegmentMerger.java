@@ -11,6 +11,7 @@ import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.segment.SegmentMetadata;
 import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.segment.column.NumericValues;
 import io.strata.engine.segment.format.ColumnWriter;
 import io.strata.engine.segment.format.NumericColumnWriter;
 import io.strata.engine.segment.format.SegmentWriter;
@@ -70,11 +71,47 @@ public final class SegmentMerger {
 			}
 		}
 		PendingRow pending = new PendingRow(plan);
+		SegmentConcatenator ranges = new SegmentConcatenator(plan, time, dimensionWriters, metricWriters);
+		// Copying a range whole is only right when no two rows inside it would combine.
+		boolean rangesAllowed = !rollup || segments.stream().allMatch(segment -> segment.metadata().rollup());
+		List<NumericValues> timeCursors = new ArrayList<>();
+		for (Segment segment : segments) {
+			timeCursors.add(segment.time().open());
+		}
 		while (!queue.isEmpty()) {
 			MergeInput input = queue.poll();
 			if (!id.interval().contains(input.currentTime)) {
 				throw StrataException.invalidInput("Segment[%s] has rows outside the interval of segment[%s]",
 						input.segment().id(), id);
+			}
+			MergeInput next = queue.peek();
+			long limit = next == null ? Long.MAX_VALUE : next.currentTime;
+			if (rangesAllowed && input.currentTime < limit) {
+				int end = rowsBefore(timeCursors.get(input.index), input.row, input.rowCount(), limit);
+				if (end - input.row >= MIN_RANGE_ROWS) {
+					// the range's first row may still combine with the row before it
+					if (rollup && pending.hasRow() && order.compare(pending.key(), input) == 0) {
+						pending.combine(input);
+						pending.writeTo(time, dimensionWriters, metricWriters);
+						input.advance();
+					}
+					else if (pending.hasRow()) {
+						pending.writeTo(time, dimensionWriters, metricWriters);
+					}
+					long last = timeCursors.get(input.index).getLong(end - 1);
+					if (!id.interval().contains(last)) {
+						throw StrataException.invalidInput("Segment[%s] has rows outside the interval of segment[%s]",
+								input.segment().id(), id);
+					}
+					if (input.row < end) {
+						ranges.writeRange(input.segment(), input.index, input.row, end);
+					}
+					if (end < input.rowCount()) {
+						input.positionAt(end);
+						queue.add(input);
+					}
+					continue;
+				}
 			}
 			if (rollup && pending.hasRow() && order.compare(pending.key(), input) == 0) {
 				pending.combine(input);
@@ -94,6 +131,36 @@ public final class SegmentMerger {
 		}
 		return new SegmentWriter(id, rollup, queryGranularity, time, dimensionWriters, metricWriters, aggregators)
 			.write(file);
+	}
+
+	/** Below this many rows a range is merged row by row: finding it cost more than it saves. */
+	private static final int MIN_RANGE_ROWS = 64;
+
+	/**
+	 * The first row at or after {@code from} whose time is not below {@code limit}, by galloping
+	 * then binary search over the sorted time column; {@code from} itself is known to be below.
+	 */
+	private static int rowsBefore(NumericValues times, int from, int rows, long limit) {
+		int low = from;
+		long step = 1;
+		long high = from + step;
+		while (high < rows && times.getLong((int) high) < limit) {
+			low = (int) high;
+			step *= 2;
+			high = from + step;
+		}
+		int upper = (int) Math.min(high, rows);
+		// invariant: times[low] < limit, and upper == rows or times[upper] >= limit
+		while (upper - low > 1) {
+			int middle = (low + upper) >>> 1;
+			if (times.getLong(middle) < limit) {
+				low = middle;
+			}
+			else {
+				upper = middle;
+			}
+		}
+		return upper;
 	}
 
 	/** The row being built: a copied key and the combined metrics. */
