@@ -199,21 +199,40 @@ public final class SketchCodec {
 	}
 
 	private Object toSketch(Object value) {
-		if (value instanceof byte[] bytes) {
-			return deserialize(bytes);
+		byte[] bytes;
+		if (value instanceof byte[] raw) {
+			bytes = raw;
 		}
-		if (value instanceof String base64) {
+		else if (value instanceof String base64) {
 			try {
-				return deserialize(java.util.Base64.getDecoder().decode(base64));
+				bytes = java.util.Base64.getDecoder().decode(base64);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException("is not a Base64 sketch");
 			}
 		}
-		if (value instanceof HllSketch || value instanceof ThetaSketch || value instanceof QuantilesDoublesSketch) {
+		else if (isOwnSketch(value)) {
 			return value;
 		}
-		throw new IllegalArgumentException("is not a sketch");
+		else {
+			throw new IllegalArgumentException("is not a sketch");
+		}
+		try {
+			return deserialize(bytes);
+		}
+		catch (RuntimeException ex) {
+			// DataSketches throws its own exceptions (and sometimes index errors) for bytes that are no sketch
+			throw new IllegalArgumentException("is not a valid " + type().druidName() + " sketch");
+		}
+	}
+
+	private boolean isOwnSketch(Object value) {
+		return switch (this.spec.storedType()) {
+			case HLL_SKETCH -> value instanceof HllSketch;
+			case THETA_SKETCH -> value instanceof ThetaSketch;
+			case QUANTILES_DOUBLES_SKETCH -> value instanceof QuantilesDoublesSketch;
+			case LONG, FLOAT, DOUBLE, STRING -> false;
+		};
 	}
 
 	private static double parseDouble(String text) {

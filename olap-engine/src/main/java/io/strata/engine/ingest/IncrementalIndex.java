@@ -124,14 +124,21 @@ public final class IncrementalIndex {
 		ReentrantReadWriteLock.WriteLock writeLock = this.lock.writeLock();
 		writeLock.lock();
 		try {
-			if (this.discover) {
-				discover(input);
-			}
+			// New dimensions are registered only once the row is known to be good, so that a
+			// rejected row leaves no all-null dimension behind.
+			List<DimensionIndexer> discovered = this.discover ? discover(input) : List.of();
 			int[] key = this.scratch;
+			if (key.length != this.width + discovered.size()) {
+				key = new int[this.width + discovered.size()];
+			}
 			try {
 				for (int i = 0; i < this.width; i++) {
 					DimensionIndexer dimension = this.dimensions.get(i);
 					key[i] = dimension.encode(input.get(dimension.schema().name()));
+				}
+				for (int i = 0; i < discovered.size(); i++) {
+					DimensionIndexer dimension = discovered.get(i);
+					key[this.width + i] = dimension.encode(input.get(dimension.schema().name()));
 				}
 				for (MetricAccumulator metric : this.metrics) {
 					metric.prepare(input);
@@ -139,6 +146,9 @@ public final class IncrementalIndex {
 			}
 			catch (IllegalArgumentException ex) {
 				throw new StrataException(ErrorCode.UNPARSEABLE_ROW, ex.getMessage(), ex);
+			}
+			for (DimensionIndexer dimension : discovered) {
+				register(dimension);
 			}
 			int row;
 			boolean newRow;
@@ -213,7 +223,9 @@ public final class IncrementalIndex {
 		this.lock.readLock().unlock();
 	}
 
-	private void discover(InputRow input) {
+	/** Indexers for the fields of {@code input} that are not yet dimensions, not yet registered. */
+	private List<DimensionIndexer> discover(InputRow input) {
+		List<DimensionIndexer> found = null;
 		for (Map.Entry<String, Object> field : input.fields().entrySet()) {
 			String name = field.getKey();
 			if (this.dimensionPositions.containsKey(name) || this.exclusions.contains(name)) {
@@ -228,14 +240,25 @@ public final class IncrementalIndex {
 				type = value instanceof Long ? ColumnType.LONG : value instanceof Double ? ColumnType.DOUBLE
 						: ColumnType.STRING;
 			}
-			addDimension(DimensionSchema.of(name, type));
+			if (found == null) {
+				found = new ArrayList<>();
+			}
+			found.add(indexerFor(DimensionSchema.of(name, type)));
 		}
+		return found == null ? List.of() : found;
+	}
+
+	private static DimensionIndexer indexerFor(DimensionSchema dimension) {
+		return dimension.type() == ColumnType.STRING ? new StringDimensionIndexer(dimension)
+				: new NumericDimensionIndexer(dimension);
 	}
 
 	private void addDimension(DimensionSchema dimension) {
-		DimensionIndexer indexer = dimension.type() == ColumnType.STRING ? new StringDimensionIndexer(dimension)
-				: new NumericDimensionIndexer(dimension);
-		this.dimensionPositions.put(dimension.name(), this.dimensions.size());
+		register(indexerFor(dimension));
+	}
+
+	private void register(DimensionIndexer indexer) {
+		this.dimensionPositions.put(indexer.schema().name(), this.dimensions.size());
 		this.dimensions.add(indexer);
 		int oldWidth = this.width;
 		this.width = this.dimensions.size();
@@ -250,12 +273,13 @@ public final class IncrementalIndex {
 			System.arraycopy(this.keys, row * oldWidth, widened, row * this.width, oldWidth);
 		}
 		this.keys = widened;
-		Arrays.fill(this.table, EMPTY);
 		int[] key = new int[this.width];
 		for (int row = 0; row < this.rows; row++) {
 			System.arraycopy(this.keys, row * this.width, key, 0, this.width);
 			this.rowHashes[row] = hash(this.times[row], key);
-			insert(row, this.rowHashes[row]);
+		}
+		if (this.rollup) {
+			rehash(this.table.length);
 		}
 	}
 

@@ -90,8 +90,17 @@ public final class IndexingPipeline implements RowSink {
 		this.rejected = new RejectedRows(maxSavedRejections);
 	}
 
+	/**
+	 * Accepts a row whose position is not known: it is taken as the count of rows this pipeline
+	 * has been handed, which is the line number for a text file without blank lines.
+	 */
 	@Override
 	public void accept(InputRow row) {
+		accept(row, this.processed + this.rejected.count() + this.thrownAway + 1);
+	}
+
+	@Override
+	public void accept(InputRow row, long position) {
 		if (!allowed(row.timestampMillis())) {
 			this.thrownAway++;
 			return;
@@ -124,8 +133,7 @@ public final class IndexingPipeline implements RowSink {
 			if (ex.errorCode() != ErrorCode.UNPARSEABLE_ROW) {
 				throw ex;
 			}
-			reject(new RowRejection(this.processed + this.rejected.count() + this.thrownAway, ex.getMessage(),
-					row.fields().toString()));
+			reject(new RowRejection(position, ex.getMessage(), row.fields().toString()));
 			return;
 		}
 		if (index.rowCount() >= this.maxRowsInMemory || (index.rowCount() % 1024 == 0

@@ -43,6 +43,10 @@ public enum TimestampFormat {
 	}
 
 	private long fromNumber(Number number) {
+		if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+			// longValue() would turn NaN into the epoch and infinities into the ends of time
+			throw new IllegalArgumentException("is not a finite number");
+		}
 		return switch (this) {
 			case AUTO, MILLIS -> number.longValue();
 			case POSIX -> (number instanceof Double || number instanceof Float)

@@ -19,7 +19,7 @@ public final class AvroInputReader {
 	public void read(GenericRecord record, long position, RowSink sink) {
 		try {
 			Map<String, Object> fields = this.converter.convert(record);
-			sink.accept(this.rowFactory.toRow(fields));
+			sink.accept(this.rowFactory.toRow(fields), position);
 		}
 		catch (IllegalArgumentException ex) {
 			sink.reject(new RowRejection(position, ex.getMessage(), String.valueOf(record)));

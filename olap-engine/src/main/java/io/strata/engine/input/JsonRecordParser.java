@@ -31,6 +31,15 @@ public final class JsonRecordParser {
 
 	private final String[] cachedValues = new String[VALUE_CACHE_SIZE];
 
+	/** Deeper nesting is refused: a row is not a tree, and recursion must not overflow the stack. */
+	static final int MAX_DEPTH = 64;
+
+	private int depth;
+
+	private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+		.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+		.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+
 	private byte[] input;
 
 	private int position;
@@ -46,6 +55,7 @@ public final class JsonRecordParser {
 	public Map<String, Object> parse(byte[] bytes, int offset, int length) {
 		this.input = bytes;
 		this.position = offset;
+		this.depth = 0;
 		this.end = offset + length;
 		int start = offset;
 		try {
@@ -74,11 +84,13 @@ public final class JsonRecordParser {
 	}
 
 	private Map<String, Object> readObject() {
+		enter();
 		this.position++;
 		FieldMap fields = new FieldMap(16);
 		skipWhitespace();
 		if (peek() == '}') {
 			this.position++;
+			this.depth--;
 			return fields;
 		}
 		while (true) {
@@ -101,6 +113,7 @@ public final class JsonRecordParser {
 				continue;
 			}
 			if (next == '}') {
+				this.depth--;
 				return fields;
 			}
 			this.position--;
@@ -109,11 +122,13 @@ public final class JsonRecordParser {
 	}
 
 	private List<Object> readArray() {
+		enter();
 		this.position++;
 		List<Object> values = new ArrayList<>(4);
 		skipWhitespace();
 		if (peek() == ']') {
 			this.position++;
+			this.depth--;
 			return values;
 		}
 		while (true) {
@@ -126,6 +141,7 @@ public final class JsonRecordParser {
 				continue;
 			}
 			if (next == ']') {
+				this.depth--;
 				return values;
 			}
 			this.position--;
@@ -241,7 +257,8 @@ public final class JsonRecordParser {
 			if (c == '"') {
 				break;
 			}
-			if (c == '\\' || c < 0) {
+			if (c == '\\' || c < 0x20) {
+				// escapes, non-ASCII and control characters: the general string path checks them
 				return readString().intern();
 			}
 			hash = 31 * hash + c;
@@ -278,8 +295,8 @@ public final class JsonRecordParser {
 				if (ascii && length <= MAX_CACHED_VALUE_LENGTH) {
 					return cachedValue(start, scan, hash);
 				}
-				return new String(this.input, start, length,
-						ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+				return ascii ? new String(this.input, start, length, StandardCharsets.ISO_8859_1)
+						: decodeUtf8(start, scan);
 			}
 			hash = 31 * hash + c;
 			if (c == '\\') {
@@ -375,7 +392,7 @@ public final class JsonRecordParser {
 
 	private void appendUtf8(StringBuilder out, int from, int to) {
 		if (to > from) {
-			out.append(new String(this.input, from, to - from, StandardCharsets.UTF_8));
+			out.append(decodeUtf8(from, to));
 		}
 	}
 
@@ -394,6 +411,23 @@ public final class JsonRecordParser {
 			throw error("unexpected end of input");
 		}
 		return this.input[this.position];
+	}
+
+	private void enter() {
+		if (++this.depth > MAX_DEPTH) {
+			throw error("nested deeper than " + MAX_DEPTH + " levels");
+		}
+	}
+
+	/** Strict UTF-8: invalid bytes reject the row rather than turn into U+FFFD. */
+	private String decodeUtf8(int from, int to) {
+		try {
+			return this.utf8.reset().decode(java.nio.ByteBuffer.wrap(this.input, from, to - from)).toString();
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			this.position = from;
+			throw error("invalid UTF-8 in a string");
+		}
 	}
 
 	private IllegalArgumentException error(String message) {

@@ -123,11 +123,10 @@ public final class TextInputReader {
 			}
 			try {
 				Map<String, Object> fields = this.parser.parse(buffer, start, end - start);
-				this.sink.accept(TextInputReader.this.rowFactory.toRow(fields));
+				this.sink.accept(TextInputReader.this.rowFactory.toRow(fields), lineNumber);
 			}
 			catch (IllegalArgumentException ex) {
-				this.sink.reject(new RowRejection(lineNumber, ex.getMessage(),
-						new String(buffer, start, Math.min(end - start, RowRejection.MAX_INPUT_CHARS), StandardCharsets.UTF_8)));
+				this.sink.reject(new RowRejection(lineNumber, ex.getMessage(), excerpt(buffer, start, end)));
 			}
 		}
 
@@ -161,7 +160,7 @@ public final class TextInputReader {
 			String text = new String(buffer, start, end - start, StandardCharsets.UTF_8);
 			try {
 				if (this.parser.feed(text) == CsvRecordParser.LineResult.RECORD) {
-					this.sink.accept(TextInputReader.this.rowFactory.toRow(this.parser.record()));
+					this.sink.accept(TextInputReader.this.rowFactory.toRow(this.parser.record()), this.recordStartLine);
 				}
 			}
 			catch (IllegalArgumentException ex) {
@@ -176,6 +175,18 @@ public final class TextInputReader {
 			}
 		}
 
+	}
+
+	/**
+	 * The start of a rejected line for the operator: at most 4 bytes per kept character are
+	 * decoded, cut back to a character boundary so no character is split.
+	 */
+	private static String excerpt(byte[] buffer, int start, int end) {
+		int stop = Math.min(end, start + 4 * RowRejection.MAX_INPUT_CHARS);
+		while (stop < end && stop > start && (buffer[stop] & 0xC0) == 0x80) {
+			stop--;
+		}
+		return new String(buffer, start, stop - start, StandardCharsets.UTF_8);
 	}
 
 	private static boolean isBlank(byte[] buffer, int start, int end) {

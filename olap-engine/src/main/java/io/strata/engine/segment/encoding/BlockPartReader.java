@@ -54,9 +54,24 @@ public final class BlockPartReader {
 		return this.blockCount;
 	}
 
-	/** The decoded length of a block, read from its header. */
+	/**
+	 * The decoded length of a block, read from its header. The header is outside the checksum, so
+	 * the length is checked against what the stored bytes can decode to before a caller sizes a
+	 * buffer from it.
+	 * @throws CorruptPartException when the header cannot be right
+	 */
 	public int decodedLength(int block) {
-		return this.part.get(INT, blockStart(block) + 1);
+		long start = blockStart(block);
+		long end = this.part.get(LONG, 4 + 8L * (block + 1));
+		int decodedLength = this.part.get(INT, start + 1);
+		long storedLength = end - start - BlockPartWriter.BLOCK_HEADER_BYTES;
+		byte codec = this.part.get(ValueLayout.JAVA_BYTE, start);
+		// LZ4 expands at most about 255 times; a stored block is its own length
+		long limit = codec == BlockPartWriter.CODEC_LZ4 ? storedLength * 255 + 64 : storedLength;
+		if (storedLength < 0 || decodedLength < 0 || decodedLength > limit) {
+			throw new CorruptPartException("block " + block + " has a bad header");
+		}
+		return decodedLength;
 	}
 
 	/**
@@ -67,10 +82,10 @@ public final class BlockPartReader {
 		long start = blockStart(block);
 		long end = this.part.get(LONG, 4 + 8L * (block + 1));
 		byte codec = this.part.get(ValueLayout.JAVA_BYTE, start);
-		int decodedLength = this.part.get(INT, start + 1);
+		int decodedLength = decodedLength(block);
 		int expectedCrc = this.part.get(INT, start + 5);
 		long storedLength = end - start - BlockPartWriter.BLOCK_HEADER_BYTES;
-		if (storedLength < 0 || decodedLength < 0 || decodedLength > buffer.length) {
+		if (decodedLength > buffer.length) {
 			throw new CorruptPartException("block " + block + " has a bad header");
 		}
 		ByteBuffer stored = this.part.asSlice(start + BlockPartWriter.BLOCK_HEADER_BYTES, storedLength).asByteBuffer();

@@ -110,6 +110,8 @@ final class MappedStringColumn implements StringColumn {
 
 	@Override
 	public ImmutableRoaringBitmap bitmap(int id) {
+		// an id outside the dictionary is the caller's mistake, not a corrupt segment
+		java.util.Objects.checkIndex(id, this.bitmaps.size());
 		return this.segment.guarded(this.summary.name(), () -> this.bitmaps.get(id));
 	}
 
@@ -141,6 +143,7 @@ final class MappedStringColumn implements StringColumn {
 
 		@Override
 		public String get(int id) {
+			java.util.Objects.checkIndex(id, size());
 			if (this.hasNull) {
 				return id == 0 ? null
 						: MappedStringColumn.this.segment.guarded(MappedStringColumn.this.summary.name(),

@@ -105,10 +105,11 @@ final class SegmentMetadataJson {
 		List<ColumnSummary> metrics = new ArrayList<>();
 		root.optionalList("columns", column -> {
 			String name = column.requiredString("name");
-			ColumnSummary summary = new ColumnSummary(name, ColumnType.fromDruidName(column.requiredString("type")),
-					column.optionalBoolean("hasMultipleValues", false), column.optionalBoolean("hasNulls", false),
-					column.optionalInt("cardinality", -1), column.optionalLong("sizeBytes", 0),
-					scalar(column.json().get("minValue")), scalar(column.json().get("maxValue")));
+			ColumnType type = ColumnType.fromDruidName(column.requiredString("type"));
+			ColumnSummary summary = new ColumnSummary(name, type, column.optionalBoolean("hasMultipleValues", false),
+					column.optionalBoolean("hasNulls", false), column.optionalInt("cardinality", -1),
+					column.optionalLong("sizeBytes", 0), scalar(column.json().get("minValue"), type),
+					scalar(column.json().get("maxValue"), type));
 			switch (column.requiredString("role")) {
 				case "time" -> time.add(summary);
 				case "dimension" -> dimensions.add(summary);
@@ -134,9 +135,13 @@ final class SegmentMetadataJson {
 		return new Parsed(metadata, layout);
 	}
 
-	private static Object scalar(JsonNode node) {
+	private static Object scalar(JsonNode node, ColumnType type) {
 		if (node == null || node.isNull()) {
 			return null;
+		}
+		if (type == ColumnType.FLOAT || type == ColumnType.DOUBLE) {
+			// JSON has no infinities: Jackson writes them as the strings "Infinity" and "-Infinity"
+			return node.isString() ? Double.parseDouble(node.stringValue()) : node.doubleValue();
 		}
 		if (node.isIntegralNumber()) {
 			return node.longValue();
