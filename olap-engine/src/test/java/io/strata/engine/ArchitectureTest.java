@@ -42,6 +42,15 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void topLevelPackagesHaveNoCycles() {
+		com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+			.matching("io.strata.engine.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.check(engine);
+	}
+
+	@Test
 	void theImportFoundTheEngine() {
 		// guards the rules above against passing vacuously on an empty import
 		org.assertj.core.api.Assertions.assertThat(engine.containPackage("io.strata.engine.segment.format")).isTrue();

@@ -1,6 +1,6 @@
 package io.strata.engine.aggregation;
 
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.strata.engine.aggregation;
 
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 
 /** The sum/min/max aggregators over one numeric field, one constant per Druid type string. */
 public enum NumericAggregation {

@@ -1,6 +1,6 @@
 package io.strata.engine.aggregation;
 
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.HllUnion;
 import org.apache.datasketches.hll.TgtHllType;

@@ -1,5 +1,6 @@
 package io.strata.engine.ingest;
 
+import io.strata.engine.input.TimestampSpec;
 import io.strata.engine.aggregation.AggregatorSpec;
 
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public record DataSchema(String dataSource, TimestampSpec timestampSpec, Dimensi
 		List<AggregatorSpec> metricsSpec, GranularitySpec granularitySpec) {
 
 	/** The name of the time column in every segment. */
-	public static final String TIME_COLUMN = "__time";
+	public static final String TIME_COLUMN = io.strata.engine.segment.Segment.TIME_COLUMN;
 
 	public DataSchema {
 		Objects.requireNonNull(dataSource, "dataSource");

@@ -1,6 +1,6 @@
 package io.strata.engine.ingest;
 
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 
 import java.util.Objects;
 

@@ -4,7 +4,7 @@ import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.aggregation.NumericAggregation;
 import io.strata.engine.aggregation.NumericAggregatorSpec;
 import io.strata.engine.input.InputRow;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 
 import java.util.Arrays;
 import java.util.BitSet;

@@ -4,7 +4,7 @@ import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.error.ErrorCode;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.input.InputRow;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
 

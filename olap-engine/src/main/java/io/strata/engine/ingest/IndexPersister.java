@@ -1,12 +1,13 @@
 package io.strata.engine.ingest;
 
+import io.strata.engine.segment.column.Utf8Order;
 import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.aggregation.SketchCodec;
 import io.strata.engine.error.ErrorCode;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.segment.SegmentMetadata;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.format.ColumnWriter;
 import io.strata.engine.segment.format.NumericColumnWriter;
 import io.strata.engine.segment.format.SegmentWriter;

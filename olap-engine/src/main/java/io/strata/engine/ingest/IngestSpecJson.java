@@ -1,12 +1,14 @@
 package io.strata.engine.ingest;
 
+import io.strata.engine.input.TimestampSpec;
+import io.strata.engine.input.TimestampFormat;
 import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.aggregation.AggregatorSpecJson;
 import io.strata.engine.input.CsvInputFormatSpec;
 import io.strata.engine.input.InputFormatSpec;
 import io.strata.engine.input.JsonInputFormatSpec;
 import io.strata.engine.json.SpecNode;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.GranularityJson;
 import io.strata.engine.time.Interval;

@@ -1,5 +1,6 @@
 package io.strata.engine.ingest;
 
+import io.strata.engine.segment.column.Utf8Order;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
 package io.strata.engine.input;
 
-import io.strata.engine.ingest.TimestampSpec;
 
 import java.util.Map;
 

@@ -11,6 +11,9 @@ import io.strata.engine.segment.column.StringColumn;
  */
 public interface Segment extends AutoCloseable {
 
+	/** The name of the time column in every segment. */
+	String TIME_COLUMN = "__time";
+
 	SegmentMetadata metadata();
 
 	default SegmentId id() {

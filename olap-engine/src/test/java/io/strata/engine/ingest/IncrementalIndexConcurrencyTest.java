@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.strata.engine.aggregation.CountAggregatorSpec;
 import io.strata.engine.aggregation.NumericAggregation;
 import io.strata.engine.aggregation.NumericAggregatorSpec;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.testing.UsageRow;
 import io.strata.engine.testing.UsageRows;
 import io.strata.engine.time.Granularity;

@@ -1,5 +1,7 @@
 package io.strata.engine.ingest;
 
+import io.strata.engine.input.TimestampSpec;
+import io.strata.engine.input.TimestampFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +12,7 @@ import io.strata.engine.aggregation.NumericAggregatorSpec;
 import io.strata.engine.error.ErrorCode;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.input.InputRow;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
 import java.util.ArrayList;

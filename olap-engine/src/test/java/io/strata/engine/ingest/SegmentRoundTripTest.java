@@ -1,5 +1,6 @@
 package io.strata.engine.ingest;
 
+import io.strata.engine.segment.column.Utf8Order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.engine.aggregation.AggregatorSpec;
@@ -8,7 +9,7 @@ import io.strata.engine.segment.ColumnSummary;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.segment.SegmentMetadata;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.column.NumericColumn;
 import io.strata.engine.segment.column.NumericValues;
 import io.strata.engine.segment.column.SketchValues;

@@ -1,5 +1,7 @@
 package io.strata.engine.ingest;
 
+import io.strata.engine.input.TimestampSpec;
+import io.strata.engine.input.TimestampFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,8 +2,6 @@ package io.strata.engine.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.engine.ingest.TimestampFormat;
-import io.strata.engine.ingest.TimestampSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

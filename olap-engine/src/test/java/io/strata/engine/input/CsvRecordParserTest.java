@@ -3,8 +3,6 @@ package io.strata.engine.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.strata.engine.ingest.TimestampFormat;
-import io.strata.engine.ingest.TimestampSpec;
 import io.strata.sample.CsvWriter;
 import io.strata.sample.UsageDataConfig;
 import io.strata.sample.UsageEvent;

@@ -2,8 +2,6 @@ package io.strata.engine.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.engine.ingest.TimestampFormat;
-import io.strata.engine.ingest.TimestampSpec;
 import io.strata.sample.NdjsonWriter;
 import io.strata.sample.UsageDataConfig;
 import io.strata.sample.UsageEvent;

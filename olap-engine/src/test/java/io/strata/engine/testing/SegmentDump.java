@@ -10,7 +10,7 @@ import io.strata.engine.segment.column.SketchValues;
 import io.strata.engine.segment.column.StringColumn;
 import io.strata.engine.segment.column.StringDictionary;
 import io.strata.engine.segment.column.StringValues;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;

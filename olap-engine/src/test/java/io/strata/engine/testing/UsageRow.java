@@ -1,6 +1,6 @@
 package io.strata.engine.testing;
 
-import io.strata.engine.ingest.Utf8Order;
+import io.strata.engine.segment.column.Utf8Order;
 import io.strata.engine.input.InputRow;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

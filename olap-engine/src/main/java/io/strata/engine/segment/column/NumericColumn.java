@@ -1,5 +1,6 @@
 package io.strata.engine.segment.column;
 
+import io.strata.engine.type.ColumnType;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**

@@ -1,7 +1,7 @@
 package io.strata.engine.segment.format;
 
 import io.strata.engine.segment.ColumnSummary;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.column.NumericColumn;
 import io.strata.engine.segment.column.NumericValues;
 import io.strata.engine.segment.encoding.BitmapPartReader;

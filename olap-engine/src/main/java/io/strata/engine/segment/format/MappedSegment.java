@@ -5,7 +5,7 @@ import io.strata.engine.error.StrataException;
 import io.strata.engine.segment.ColumnSummary;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentMetadata;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.column.NumericColumn;
 import io.strata.engine.segment.column.SketchColumn;
 import io.strata.engine.segment.column.StringColumn;

@@ -3,7 +3,7 @@ package io.strata.engine.segment.format;
 import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.aggregation.SketchCodec;
 import io.strata.engine.segment.ColumnSummary;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.column.SketchColumn;
 import io.strata.engine.segment.column.SketchValues;
 import io.strata.engine.segment.encoding.BlockPartReader;

@@ -6,7 +6,7 @@ import io.strata.engine.json.SpecNode;
 import io.strata.engine.segment.ColumnSummary;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.segment.SegmentMetadata;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.GranularityJson;
 import io.strata.engine.time.Interval;

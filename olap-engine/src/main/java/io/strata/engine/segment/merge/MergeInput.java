@@ -114,7 +114,7 @@ final class MergeInput {
 				this.numbers[d] = column.open();
 				this.numberNulls[d] = column.nullRows();
 				this.dimensionHasNulls[d] = !column.nullRows().isEmpty();
-				if (dimension.type() == io.strata.engine.segment.column.ColumnType.LONG) {
+				if (dimension.type() == io.strata.engine.type.ColumnType.LONG) {
 					this.longBatches[d] = new long[BATCH];
 				}
 				else {
@@ -142,7 +142,7 @@ final class MergeInput {
 				this.metricNumbers[m] = column.open();
 				this.metricNulls[m] = column.nullRows();
 				this.metricHasNulls[m] = !column.nullRows().isEmpty();
-				if (metric.spec().storedType() == io.strata.engine.segment.column.ColumnType.LONG) {
+				if (metric.spec().storedType() == io.strata.engine.type.ColumnType.LONG) {
 					this.metricLongBatches[m] = new long[BATCH];
 				}
 				else {

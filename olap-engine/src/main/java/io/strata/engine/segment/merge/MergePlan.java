@@ -2,10 +2,10 @@ package io.strata.engine.segment.merge;
 
 import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.error.StrataException;
-import io.strata.engine.ingest.Utf8Order;
+import io.strata.engine.segment.column.Utf8Order;
 import io.strata.engine.segment.ColumnSummary;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.column.StringDictionary;
 
 import java.util.ArrayList;

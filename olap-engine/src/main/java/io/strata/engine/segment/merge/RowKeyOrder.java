@@ -1,6 +1,6 @@
 package io.strata.engine.segment.merge;
 
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 
 /**
  * Segment row order over decoded keys: time, then each dimension (merged ids for strings, which

@@ -6,11 +6,10 @@ import io.strata.engine.aggregation.NumericAggregation;
 import io.strata.engine.aggregation.NumericAggregatorSpec;
 import io.strata.engine.aggregation.SketchCodec;
 import io.strata.engine.error.StrataException;
-import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.segment.SegmentMetadata;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.column.NumericValues;
 import io.strata.engine.segment.format.ColumnWriter;
 import io.strata.engine.segment.format.NumericColumnWriter;
@@ -42,7 +41,7 @@ public final class SegmentMerger {
 		}
 		MergePlan plan = MergePlan.of(segments);
 		Granularity queryGranularity = segments.getFirst().metadata().queryGranularity();
-		NumericColumnWriter time = new NumericColumnWriter(DataSchema.TIME_COLUMN, ColumnType.LONG, true);
+		NumericColumnWriter time = new NumericColumnWriter(Segment.TIME_COLUMN, ColumnType.LONG, true);
 		List<ColumnWriter> dimensionWriters = new ArrayList<>();
 		for (MergePlan.Dimension dimension : plan.dimensions()) {
 			dimensionWriters.add(dimension.isString()

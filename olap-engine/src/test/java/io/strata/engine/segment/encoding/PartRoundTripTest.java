@@ -3,7 +3,7 @@ package io.strata.engine.segment.encoding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.strata.engine.ingest.Utf8Order;
+import io.strata.engine.segment.column.Utf8Order;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

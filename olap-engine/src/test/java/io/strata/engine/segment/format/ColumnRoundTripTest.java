@@ -7,7 +7,7 @@ import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.segment.SegmentMetadata;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.column.NumericValues;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;

@@ -1,7 +1,7 @@
 package io.strata.engine.segment.format;
 
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.column.ColumnType;
+import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.column.NumericColumn;
 import io.strata.engine.segment.column.NumericValues;
 import java.util.ArrayList;

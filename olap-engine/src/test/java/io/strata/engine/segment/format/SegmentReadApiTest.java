@@ -117,9 +117,9 @@ class SegmentReadApiTest {
 
 	@Test
 	void infiniteAndNegativeZeroValuesKeepTheSegmentReadable() {
-		NumericColumnWriter time = new NumericColumnWriter(DataSchema.TIME_COLUMN, io.strata.engine.segment.column.ColumnType.LONG, true);
-		NumericColumnWriter doubles = new NumericColumnWriter("d", io.strata.engine.segment.column.ColumnType.DOUBLE, false);
-		NumericColumnWriter floats = new NumericColumnWriter("f", io.strata.engine.segment.column.ColumnType.FLOAT, false);
+		NumericColumnWriter time = new NumericColumnWriter(DataSchema.TIME_COLUMN, io.strata.engine.type.ColumnType.LONG, true);
+		NumericColumnWriter doubles = new NumericColumnWriter("d", io.strata.engine.type.ColumnType.DOUBLE, false);
+		NumericColumnWriter floats = new NumericColumnWriter("f", io.strata.engine.type.ColumnType.FLOAT, false);
 		double[] values = { Double.POSITIVE_INFINITY, -0.0, Double.NEGATIVE_INFINITY, Double.NaN, 1.5 };
 		for (int i = 0; i < values.length; i++) {
 			time.addLong(ID.interval().startMillis() + i);

@@ -2,7 +2,7 @@ package io.strata.engine.segment.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.engine.ingest.Utf8Order;
+import io.strata.engine.segment.column.Utf8Order;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.column.StringColumn;
 import io.strata.engine.segment.column.StringDictionary;

@@ -1,4 +1,4 @@
-package io.strata.engine.segment.column;
+package io.strata.engine.type;
 
 /**
  * The type of a stored column. The byte id is persisted in segment files and is never reused;

@@ -1,4 +1,4 @@
-package io.strata.engine.ingest;
+package io.strata.engine.segment.column;
 
 import java.util.Comparator;
 
