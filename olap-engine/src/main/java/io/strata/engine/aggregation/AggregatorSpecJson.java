@@ -33,18 +33,24 @@ public final class AggregatorSpecJson {
 				int lgK = node.optionalInt("lgK", HllSketchAggregatorSpec.DEFAULT_LG_K);
 				String tgtHllType = node.optionalString("tgtHllType", HllSketchAggregatorSpec.DEFAULT_TGT_HLL_TYPE);
 				boolean round = node.optionalBoolean("round", false);
+				String encoding = node.optionalString("stringEncoding", HllSketchAggregatorSpec.UTF16LE);
+				// shouldFinalize only changes what queries return; accepted here for spec compatibility
+				node.optionalBoolean("shouldFinalize", true);
 				yield node.build(() -> new HllSketchAggregatorSpec(name, fieldName, lgK, tgtHllType, round,
-						type.equals("HLLSketchMerge")));
+						type.equals("HLLSketchMerge"), encoding));
 			}
 			case "thetaSketch" -> {
 				String fieldName = node.requiredString("fieldName");
 				int size = node.optionalInt("size", ThetaSketchAggregatorSpec.DEFAULT_SIZE);
+				node.optionalBoolean("shouldFinalize", true);
 				boolean input = node.optionalBoolean("isInputThetaSketch", false);
 				yield node.build(() -> new ThetaSketchAggregatorSpec(name, fieldName, size, input));
 			}
 			case "quantilesDoublesSketch" -> {
 				String fieldName = node.requiredString("fieldName");
 				int k = node.optionalInt("k", QuantilesSketchAggregatorSpec.DEFAULT_K);
+				// maxStreamLength only sizes Druid's off-heap buffers; accepted and not needed here
+				node.optionalLong("maxStreamLength", 1_000_000_000L);
 				yield node.build(() -> new QuantilesSketchAggregatorSpec(name, fieldName, k));
 			}
 			default -> throw node.error("type", "is an unknown aggregator [" + type + "]; expected one of " + SUPPORTED);
@@ -64,6 +70,7 @@ public final class AggregatorSpecJson {
 				node.put("lgK", hll.lgK());
 				node.put("tgtHllType", hll.tgtHllType());
 				node.put("round", hll.round());
+				node.put("stringEncoding", hll.stringEncoding());
 			}
 			case ThetaSketchAggregatorSpec theta -> {
 				node.put("fieldName", theta.fieldName());

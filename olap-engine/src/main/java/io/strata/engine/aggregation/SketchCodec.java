@@ -100,11 +100,13 @@ public final class SketchCodec {
 					return combine(sketch, toSketch(value));
 				}
 				HllSketch target = (HllSketch) sketch;
+				boolean utf16 = hll.stringEncoding().equals(HllSketchAggregatorSpec.UTF16LE);
 				switch (value) {
-					case String text -> target.update(text);
+					case String text -> updateHll(target, text, utf16);
 					case Long number -> target.update(number);
 					case Double number -> target.update(number);
-					default -> target.update(value.toString());
+					case byte[] bytes -> target.update(bytes);
+					default -> updateHll(target, value.toString(), utf16);
 				}
 				return target;
 			}
@@ -117,6 +119,7 @@ public final class SketchCodec {
 					case String text -> target.update(text);
 					case Long number -> target.update(number);
 					case Double number -> target.update(number);
+					case byte[] bytes -> target.update(bytes);
 					default -> target.update(value.toString());
 				}
 				return target;
@@ -233,6 +236,16 @@ public final class SketchCodec {
 			case QUANTILES_DOUBLES_SKETCH -> value instanceof QuantilesDoublesSketch;
 			case LONG, FLOAT, DOUBLE, STRING -> false;
 		};
+	}
+
+	/** Druid hashes strings as UTF-16LE by default (the chars), or as UTF-8 bytes when asked. */
+	private static void updateHll(HllSketch sketch, String text, boolean utf16) {
+		if (utf16) {
+			sketch.update(text.toCharArray());
+		}
+		else {
+			sketch.update(text);
+		}
 	}
 
 	private static double parseDouble(String text) {

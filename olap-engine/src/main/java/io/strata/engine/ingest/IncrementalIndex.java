@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * The in-memory index that real-time and batch ingestion fill before persisting a segment. Rows
@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>
  * <b>Threading:</b> one writer thread calls {@link #add}; any number of threads may read at the
  * same time through {@link #openReader()}. Each add runs under a write lock and each reader holds
- * a read lock until closed, so a reader sees exactly the first {@link IndexReader#ingestedRows()}
+ * a read lock (a {@link StampedLock}, so not tied to a thread) until closed, so a reader sees exactly the first {@link IndexReader#ingestedRows()}
  * rows added, never a row half-aggregated. Readers should be short (a query on one index), since
  * the writer waits for them.
  * <p>
@@ -47,7 +47,7 @@ public final class IncrementalIndex {
 
 	private final Set<String> exclusions;
 
-	private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+	private final StampedLock lock = new StampedLock();
 
 	private final List<DimensionIndexer> dimensions = new ArrayList<>();
 
@@ -117,12 +117,16 @@ public final class IncrementalIndex {
 	 */
 	public void add(InputRow input) {
 		long time = this.queryGranularity.bucketStart(input.timestampMillis());
-		if (this.interval != null && !this.interval.contains(input.timestampMillis())) {
-			throw new StrataException(ErrorCode.ROW_OUT_OF_INTERVAL,
-					"Row time is outside the index interval[" + this.interval + "]");
+		if (this.interval != null) {
+			if (!this.interval.contains(input.timestampMillis())) {
+				throw new StrataException(ErrorCode.ROW_OUT_OF_INTERVAL,
+						"Row time is outside the index interval[" + this.interval + "]");
+			}
+			// a query granularity coarser than the segment (week in day segments, all) truncates
+			// to before the segment: Druid keeps such rows at the segment's start
+			time = Math.max(time, this.interval.startMillis());
 		}
-		ReentrantReadWriteLock.WriteLock writeLock = this.lock.writeLock();
-		writeLock.lock();
+		long stamp = this.lock.writeLock();
 		try {
 			// New dimensions are registered only once the row is known to be good, so that a
 			// rejected row leaves no all-null dimension behind.
@@ -168,35 +172,35 @@ public final class IncrementalIndex {
 			this.ingestedRows++;
 		}
 		finally {
-			writeLock.unlock();
+			this.lock.unlockWrite(stamp);
 		}
 	}
 
 	/** Rows held after rollup. Safe from any thread. */
 	public int rowCount() {
-		this.lock.readLock().lock();
+		long stamp = this.lock.readLock();
 		try {
 			return this.rows;
 		}
 		finally {
-			this.lock.readLock().unlock();
+			this.lock.unlockRead(stamp);
 		}
 	}
 
 	/** Input rows added. Safe from any thread. */
 	public long ingestedRows() {
-		this.lock.readLock().lock();
+		long stamp = this.lock.readLock();
 		try {
 			return this.ingestedRows;
 		}
 		finally {
-			this.lock.readLock().unlock();
+			this.lock.unlockRead(stamp);
 		}
 	}
 
 	/** An estimate of the heap this index holds, for deciding when to persist. Any thread. */
 	public long estimatedBytes() {
-		this.lock.readLock().lock();
+		long stamp = this.lock.readLock();
 		try {
 			long bytes = 8L * this.times.length + 4L * this.keys.length + 4L * this.table.length
 					+ 4L * this.rowHashes.length;
@@ -209,18 +213,21 @@ public final class IncrementalIndex {
 			return bytes;
 		}
 		finally {
-			this.lock.readLock().unlock();
+			this.lock.unlockRead(stamp);
 		}
 	}
 
-	/** A consistent read view; close it promptly, the writer waits while it is open. */
+	/**
+	 * A consistent read view; close it promptly, the writer waits while it is open. It may be
+	 * closed on another thread than the one that opened it (a query pool hands work around).
+	 */
 	public IndexReader openReader() {
-		this.lock.readLock().lock();
-		return new IndexReader(this);
+		long stamp = this.lock.readLock();
+		return new IndexReader(this, stamp);
 	}
 
-	void releaseReader() {
-		this.lock.readLock().unlock();
+	void releaseReader(long stamp) {
+		this.lock.unlockRead(stamp);
 	}
 
 	/** Indexers for the fields of {@code input} that are not yet dimensions, not yet registered. */
@@ -228,7 +235,9 @@ public final class IncrementalIndex {
 		List<DimensionIndexer> found = null;
 		for (Map.Entry<String, Object> field : input.fields().entrySet()) {
 			String name = field.getKey();
-			if (this.dimensionPositions.containsKey(name) || this.exclusions.contains(name)) {
+			if (this.dimensionPositions.containsKey(name) || this.exclusions.contains(name)
+					|| field.getValue() instanceof Map<?, ?>) {
+				// nested objects are not dimensions, as in Druid's discovery of root-level fields
 				continue;
 			}
 			ColumnType type = ColumnType.STRING;

@@ -39,19 +39,54 @@ public final class IndexPersister {
 	}
 
 	public SegmentMetadata persist(IncrementalIndex index, SegmentId id, Path file) {
-		try (IndexReader reader = index.openReader()) {
-			return persist(reader, id, file);
-		}
+		return persist(index, id, file, List.of());
 	}
 
-	SegmentMetadata persist(IndexReader reader, SegmentId id, Path file) {
+	/**
+	 * Persists with the dimensions in a given order: those named in {@code dimensionOrder}
+	 * first, in that order, then the rest in index order. An ingestion that discovers dimensions
+	 * passes one order to all its persists, so that their segments can be merged.
+	 * <p>
+	 * The index's read lock is held while rows are sorted and handed to the column writers,
+	 * and released before the columns are compressed and the file is written and synced, so the
+	 * writer of a real-time index waits as little as possible.
+	 */
+	public SegmentMetadata persist(IncrementalIndex index, SegmentId id, Path file, List<String> dimensionOrder) {
+		SegmentWriter writer;
+		try (IndexReader reader = index.openReader()) {
+			writer = fill(reader, id, dimensionOrder);
+		}
+		return writer.write(file, this.sync);
+	}
+
+	private SegmentWriter fill(IndexReader reader, SegmentId id, List<String> dimensionOrder) {
 		int rows = reader.rowCount();
-		List<DimensionSchema> dimensions = reader.dimensions();
+		List<DimensionSchema> indexDimensions = reader.dimensions();
+		// positions of the index's dimensions in output order
+		List<Integer> positions = new ArrayList<>();
+		for (String name : dimensionOrder) {
+			for (int d = 0; d < indexDimensions.size(); d++) {
+				if (indexDimensions.get(d).name().equals(name)) {
+					positions.add(d);
+				}
+			}
+		}
+		for (int d = 0; d < indexDimensions.size(); d++) {
+			if (!positions.contains(d)) {
+				positions.add(d);
+			}
+		}
+		List<DimensionSchema> dimensions = new ArrayList<>();
+		for (int position : positions) {
+			dimensions.add(indexDimensions.get(position));
+		}
 		List<StringRanks> ranks = new ArrayList<>();
 		for (int d = 0; d < dimensions.size(); d++) {
-			ranks.add(reader.dimensionIndexer(d) instanceof StringDimensionIndexer strings
-					? StringRanks.of(reader, d, strings) : null);
+			int position = positions.get(d);
+			ranks.add(reader.dimensionIndexer(position) instanceof StringDimensionIndexer strings
+					? StringRanks.of(reader, position, strings) : null);
 		}
+		int[] dimensionPositions = positions.stream().mapToInt(Integer::intValue).toArray();
 		int[] order = new int[rows];
 		for (int i = 0; i < rows; i++) {
 			order[i] = i;
@@ -61,7 +96,7 @@ public final class IndexPersister {
 						"Row time is outside the interval of segment[" + id + "]");
 			}
 		}
-		IntSorter.sort(order, new RowOrder(reader, ranks));
+		IntSorter.sort(order, new RowOrder(reader, ranks, dimensionPositions));
 
 		NumericColumnWriter time = new NumericColumnWriter(io.strata.engine.ingest.DataSchema.TIME_COLUMN,
 				ColumnType.LONG, true);
@@ -87,7 +122,7 @@ public final class IndexPersister {
 		for (int row : order) {
 			time.addLong(reader.time(row));
 			for (int d = 0; d < dimensions.size(); d++) {
-				int slot = reader.slot(row, d);
+				int slot = reader.slot(row, dimensionPositions[d]);
 				ColumnWriter writer = dimensionWriters.get(d);
 				StringRanks rank = ranks.get(d);
 				if (rank != null) {
@@ -114,7 +149,7 @@ public final class IndexPersister {
 				}
 				else {
 					NumericColumnWriter numbers = (NumericColumnWriter) writer;
-					Object value = reader.dimensionIndexer(d).decode(slot);
+					Object value = reader.dimensionIndexer(dimensionPositions[d]).decode(slot);
 					switch (value) {
 						case null -> numbers.addNull();
 						case Long number -> numbers.addLong(number);
@@ -145,8 +180,7 @@ public final class IndexPersister {
 			}
 		}
 		return new SegmentWriter(id, reader.rollup(), reader.queryGranularity(), time, dimensionWriters,
-				metricWriters, aggregators)
-			.write(file, this.sync);
+				metricWriters, aggregators);
 	}
 
 	/** Sorted ranks of one string dimension's ids. */
@@ -242,25 +276,29 @@ public final class IndexPersister {
 
 		private final int dimensions;
 
-		RowOrder(IndexReader reader, List<StringRanks> ranks) {
+		private final int[] positions;
+
+		RowOrder(IndexReader reader, List<StringRanks> ranks, int[] positions) {
 			this.reader = reader;
 			this.ranks = ranks;
 			this.dimensions = ranks.size();
+			this.positions = positions;
 		}
 
 		@Override
 		public int compare(int left, int right) {
 			int result = Long.compare(this.reader.time(left), this.reader.time(right));
 			for (int d = 0; result == 0 && d < this.dimensions; d++) {
-				int slotA = this.reader.slot(left, d);
-				int slotB = this.reader.slot(right, d);
+				int position = this.positions[d];
+				int slotA = this.reader.slot(left, position);
+				int slotB = this.reader.slot(right, position);
 				if (slotA == slotB) {
 					continue;
 				}
 				StringRanks rank = this.ranks.get(d);
 				result = rank != null ? rank.compare(slotA, slotB)
-						: compareNumbers(this.reader.dimensionIndexer(d).decode(slotA),
-								this.reader.dimensionIndexer(d).decode(slotB));
+						: compareNumbers(this.reader.dimensionIndexer(position).decode(slotA),
+								this.reader.dimensionIndexer(position).decode(slotB));
 			}
 			return result;
 		}

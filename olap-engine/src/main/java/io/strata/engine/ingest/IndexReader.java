@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A consistent view of an {@link IncrementalIndex}: the state after exactly
- * {@link #ingestedRows()} adds. Holds the index's read lock until {@link #close()}, which must be
- * called on the thread that opened it. Rows are in arrival order (use {@link
+ * {@link #ingestedRows()} adds. Holds the index's read lock until {@link #close()}, which any
+ * thread may call, once. Rows are in arrival order (use {@link
  * IndexRowOrder} for segment order).
  */
 public final class IndexReader implements AutoCloseable {
@@ -21,10 +21,13 @@ public final class IndexReader implements AutoCloseable {
 
 	private final int rows;
 
-	private boolean closed;
+	private final long stamp;
 
-	IndexReader(IncrementalIndex index) {
+	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+	IndexReader(IncrementalIndex index, long stamp) {
 		this.index = index;
+		this.stamp = stamp;
 		this.dimensions = index.dimensionIndexers();
 		this.metrics = index.metricAccumulators();
 		this.rows = index.rows();
@@ -95,9 +98,8 @@ public final class IndexReader implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (!this.closed) {
-			this.closed = true;
-			this.index.releaseReader();
+		if (this.closed.compareAndSet(false, true)) {
+			this.index.releaseReader(this.stamp);
 		}
 	}
 

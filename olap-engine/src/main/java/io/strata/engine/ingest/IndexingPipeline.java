@@ -163,7 +163,8 @@ public final class IndexingPipeline implements RowSink {
 		rememberDimensions(index);
 		Interval interval = this.segmentGranularity.bucket(bucket);
 		Path file = this.workDirectory.resolve("spill").resolve("spill-" + (this.spillCounter++) + ".strata");
-		this.persister.persist(index, new SegmentId(this.schema.dataSource(), interval, this.version, 0), file);
+		this.persister.persist(index, new SegmentId(this.schema.dataSource(), interval, this.version, 0), file,
+				this.seenDimensions.stream().map(DimensionSchema::name).toList());
 		this.spills.computeIfAbsent(bucket, key -> new ArrayList<>()).add(file);
 		this.open.remove(bucket);
 		if (this.lastIndex == index) {
@@ -204,10 +205,21 @@ public final class IndexingPipeline implements RowSink {
 				}
 				result.add(merger.merge(inputs, id, this.schema.granularitySpec().rollup(), target));
 			}
+			catch (RuntimeException ex) {
+				deleteSpills();
+				throw ex;
+			}
 			finally {
 				inputs.forEach(Segment::close);
 			}
-			for (Path spill : entry.getValue()) {
+		}
+		deleteSpills();
+		return result;
+	}
+
+	private void deleteSpills() {
+		for (List<Path> files : this.spills.values()) {
+			for (Path spill : files) {
 				try {
 					Files.deleteIfExists(spill);
 				}
@@ -217,7 +229,6 @@ public final class IndexingPipeline implements RowSink {
 			}
 		}
 		this.spills.clear();
-		return result;
 	}
 
 	/** Rows added to an index (before rollup). */

@@ -37,6 +37,18 @@ public final class IngestSpecJson {
 
 	public DataSchema readDataSchema(SpecNode node) {
 		String dataSource = node.requiredString("dataSource");
+		// Fields Druid knows that change what is ingested: refused until they are built, rather
+		// than ignored and silently ingesting something else.
+		rejectUnsupported(node, "transformSpec", "is not supported yet; transform the input before ingestion");
+		rejectUnsupported(node, "parser", "was removed in Druid 37; use ioConfig.inputFormat and timestampSpec");
+		rejectUnsupported(node, "projections", "are not supported yet");
+		SpecNode dimensionsNode = node.optionalObject("dimensionsSpec");
+		if (dimensionsNode != null) {
+			rejectUnsupported(dimensionsNode, "spatialDimensions", "are not supported");
+			if (!dimensionsNode.optionalBoolean("forceSegmentSortByTime", true)) {
+				throw dimensionsNode.error("forceSegmentSortByTime", "must be true: segments are always sorted by time first");
+			}
+		}
 		TimestampSpec timestampSpec = readTimestampSpec(node.optionalObject("timestampSpec"), node);
 		DimensionsSpec dimensionsSpec = readDimensionsSpec(node.optionalObject("dimensionsSpec"));
 		List<AggregatorSpec> metrics = node.optionalList("metricsSpec", AggregatorSpecJson::read);
@@ -47,7 +59,10 @@ public final class IngestSpecJson {
 	public InputFormatSpec readInputFormat(SpecNode node) {
 		String type = node.requiredString("type");
 		return switch (type) {
-			case "json" -> new JsonInputFormatSpec();
+			case "json" -> {
+				rejectUnsupported(node, "flattenSpec", "is not supported yet; only root-level fields are read");
+				yield new JsonInputFormatSpec();
+			}
 			case "csv" -> {
 				List<String> columns = node.optionalStringList("columns");
 				boolean fromHeader = node.optionalBoolean("findColumnsFromHeader", columns.isEmpty());
@@ -57,6 +72,21 @@ public final class IngestSpecJson {
 			}
 			default -> throw node.error("type", "is an unknown input format [" + type + "]; expected one of [json, csv]");
 		};
+	}
+
+	/** Refuses a present, non-empty field. */
+	private static void rejectUnsupported(SpecNode node, String field, String problem) {
+		SpecNode value = node.optionalValue(field);
+		if (value == null) {
+			return;
+		}
+		tools.jackson.databind.JsonNode json = value.json();
+		boolean empty = (json.isArray() || json.isObject()) && json.isEmpty()
+				|| (json.isObject() && json.path("transforms").isArray() && json.path("transforms").isEmpty()
+						&& json.path("filter").isMissingNode());
+		if (!empty) {
+			throw node.error(field, problem);
+		}
 	}
 
 	private TimestampSpec readTimestampSpec(SpecNode node, SpecNode parent) {

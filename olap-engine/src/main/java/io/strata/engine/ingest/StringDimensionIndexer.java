@@ -112,6 +112,7 @@ final class StringDimensionIndexer implements DimensionIndexer {
 		return switch (value) {
 			case String text -> text;
 			case Double number -> number.isNaN() || number.isInfinite() ? number.toString() : stripZero(number);
+			case byte[] bytes -> java.util.Base64.getEncoder().encodeToString(bytes);
 			case List<?> nested -> throw new IllegalArgumentException("holds a nested list");
 			case java.util.Map<?, ?> nested -> throw new IllegalArgumentException("holds an object");
 			default -> value.toString();

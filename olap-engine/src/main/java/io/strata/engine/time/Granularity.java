@@ -1,7 +1,6 @@
 package io.strata.engine.time;
 
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,9 +38,9 @@ public sealed interface Granularity permits AllGranularity, NoneGranularity, Dur
 		if (key.equals("none")) {
 			return none();
 		}
-		String period = Names.PERIODS.get(key);
+		String period = GranularityNames.PERIODS.get(key);
 		if (period == null) {
-			throw new IllegalArgumentException("unknown granularity, expected one of " + Names.ALL_NAMES);
+			throw new IllegalArgumentException("unknown granularity, expected one of " + GranularityNames.ALL_NAMES);
 		}
 		return new PeriodGranularity(IsoPeriod.parse(period), ZoneOffset.UTC, null);
 	}
@@ -58,7 +57,7 @@ public sealed interface Granularity permits AllGranularity, NoneGranularity, Dur
 				}
 				String wanted = period.period().toString();
 				String found = null;
-				for (Map.Entry<String, String> entry : Names.PERIODS.entrySet()) {
+				for (Map.Entry<String, String> entry : GranularityNames.PERIODS.entrySet()) {
 					if (entry.getValue().equals(wanted)) {
 						found = entry.getKey();
 						break;
@@ -67,35 +66,6 @@ public sealed interface Granularity permits AllGranularity, NoneGranularity, Dur
 				yield found;
 			}
 		};
-	}
-
-	/** Holder of the name table, kept off the interface's public surface. */
-	final class Names {
-
-		static final Map<String, String> PERIODS = new LinkedHashMap<>();
-
-		static {
-			PERIODS.put("second", "PT1S");
-			PERIODS.put("minute", "PT1M");
-			PERIODS.put("five_minute", "PT5M");
-			PERIODS.put("ten_minute", "PT10M");
-			PERIODS.put("fifteen_minute", "PT15M");
-			PERIODS.put("thirty_minute", "PT30M");
-			PERIODS.put("hour", "PT1H");
-			PERIODS.put("six_hour", "PT6H");
-			PERIODS.put("eight_hour", "PT8H");
-			PERIODS.put("day", "P1D");
-			PERIODS.put("week", "P1W");
-			PERIODS.put("month", "P1M");
-			PERIODS.put("quarter", "P3M");
-			PERIODS.put("year", "P1Y");
-		}
-
-		static final String ALL_NAMES = "[all, none, " + String.join(", ", PERIODS.keySet()) + "]";
-
-		private Names() {
-		}
-
 	}
 
 }

@@ -45,7 +45,12 @@ public final class GranularityJson {
 		}
 	}
 
+	/** Standard granularities as Druid writes them ({@code "DAY"}, {@code "MINUTE"}), others as objects. */
 	public static JsonNode write(Granularity granularity) {
+		String standard = granularity.standardName();
+		if (standard != null) {
+			return JsonNodeFactory.instance.stringNode(standard.toUpperCase(java.util.Locale.ROOT));
+		}
 		ObjectNode node = JsonNodeFactory.instance.objectNode();
 		switch (granularity) {
 			case AllGranularity all -> node.put("type", "all");

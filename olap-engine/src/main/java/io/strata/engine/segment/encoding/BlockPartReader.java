@@ -89,7 +89,7 @@ public final class BlockPartReader {
 			throw new CorruptPartException("block " + block + " has a bad header");
 		}
 		ByteBuffer stored = this.part.asSlice(start + BlockPartWriter.BLOCK_HEADER_BYTES, storedLength).asByteBuffer();
-		CRC32C crc = new CRC32C();
+		CRC32C crc = BlockPartWriter.headerChecksum(codec, decodedLength);
 		crc.update(stored.duplicate());
 		if ((int) crc.getValue() != expectedCrc) {
 			throw new CorruptPartException("block " + block + " fails its checksum");
@@ -103,7 +103,13 @@ public final class BlockPartReader {
 			}
 			case BlockPartWriter.CODEC_LZ4 -> {
 				try {
-					this.decompressor.decompress(stored, 0, ByteBuffer.wrap(buffer), 0, decodedLength);
+					int read = this.decompressor.decompress(stored, 0, ByteBuffer.wrap(buffer), 0, decodedLength);
+					if (read != storedLength) {
+						throw new CorruptPartException("block " + block + " does not decompress to its length");
+					}
+				}
+				catch (CorruptPartException ex) {
+					throw ex;
 				}
 				catch (RuntimeException ex) {
 					throw new CorruptPartException("block " + block + " does not decompress");

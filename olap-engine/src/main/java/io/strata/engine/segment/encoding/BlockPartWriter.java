@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
  * block[blockCount]:
  *   byte  codec (0 = stored, 1 = LZ4)
  *   int   decodedLength
- *   int   crc32c of the stored bytes
+ *   int   crc32c of the codec byte, the decoded length (LE) and the stored bytes
  *   byte  stored[...]
  * </pre>
  */
@@ -52,12 +52,24 @@ public final class BlockPartWriter {
 		boolean useLz4 = compressed < length - (length >>> 3);
 		byte[] stored = useLz4 ? this.compressBuffer : decoded;
 		int storedLength = useLz4 ? compressed : length;
-		CRC32C crc = new CRC32C();
+		byte codec = useLz4 ? CODEC_LZ4 : CODEC_STORED;
+		CRC32C crc = headerChecksum(codec, length);
 		crc.update(stored, 0, storedLength);
-		this.blocks.writeByte(useLz4 ? CODEC_LZ4 : CODEC_STORED);
+		this.blocks.writeByte(codec);
 		this.blocks.writeInt(length);
 		this.blocks.writeInt((int) crc.getValue());
 		this.blocks.write(stored, 0, storedLength);
+	}
+
+	/** A checksum started over a block's header, so that a damaged codec or length is caught too. */
+	static CRC32C headerChecksum(byte codec, int decodedLength) {
+		CRC32C crc = new CRC32C();
+		crc.update(codec);
+		crc.update(decodedLength);
+		crc.update(decodedLength >>> 8);
+		crc.update(decodedLength >>> 16);
+		crc.update(decodedLength >>> 24);
+		return crc;
 	}
 
 	public int blockCount() {

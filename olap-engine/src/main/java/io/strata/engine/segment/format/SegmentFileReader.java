@@ -14,7 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -66,8 +65,8 @@ public final class SegmentFileReader {
 		if (size < SegmentFormat.HEADER_BYTES + SegmentFormat.TRAILER_BYTES) {
 			throw corrupt(file, "is truncated: only " + size + " bytes");
 		}
-		byte[] headerMagic = mapped.asSlice(0, 8).toArray(ValueLayout.JAVA_BYTE);
-		if (!Arrays.equals(headerMagic, SegmentFormat.HEADER_MAGIC)) {
+		String headerMagic = new String(mapped.asSlice(0, 8).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII);
+		if (!headerMagic.equals(SegmentFormat.HEADER_MAGIC)) {
 			throw corrupt(file, "is not a Strata segment (bad header magic)");
 		}
 		int version = mapped.get(INT, 8);
@@ -77,8 +76,9 @@ public final class SegmentFileReader {
 							+ SegmentFormat.VERSION + "]");
 		}
 		long trailer = size - SegmentFormat.TRAILER_BYTES;
-		byte[] trailerMagic = mapped.asSlice(trailer + 20, 8).toArray(ValueLayout.JAVA_BYTE);
-		if (!Arrays.equals(trailerMagic, SegmentFormat.TRAILER_MAGIC)) {
+		String trailerMagic = new String(mapped.asSlice(trailer + 20, 8).toArray(ValueLayout.JAVA_BYTE),
+				StandardCharsets.US_ASCII);
+		if (!trailerMagic.equals(SegmentFormat.TRAILER_MAGIC)) {
 			throw corrupt(file, "is truncated or corrupt (bad trailer)");
 		}
 		long metadataOffset = mapped.get(LONG, trailer);

@@ -1,7 +1,5 @@
 package io.strata.engine.segment.format;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The segment file format, version 1. One file per segment:
  * <pre>
@@ -20,9 +18,9 @@ public final class SegmentFormat {
 
 	public static final int VERSION = 1;
 
-	static final byte[] HEADER_MAGIC = "STRATASG".getBytes(StandardCharsets.US_ASCII);
+	static final String HEADER_MAGIC = "STRATASG";
 
-	static final byte[] TRAILER_MAGIC = "STRATAEN".getBytes(StandardCharsets.US_ASCII);
+	static final String TRAILER_MAGIC = "STRATAEN";
 
 	static final int HEADER_BYTES = 12;
 

@@ -90,7 +90,7 @@ public final class SegmentWriter {
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
 					StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
 				ByteBuffer header = ByteBuffer.allocate(SegmentFormat.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-				header.put(SegmentFormat.HEADER_MAGIC).putInt(SegmentFormat.VERSION).flip();
+				header.put(SegmentFormat.HEADER_MAGIC.getBytes(StandardCharsets.US_ASCII)).putInt(SegmentFormat.VERSION).flip();
 				writeFully(channel, header);
 				position = SegmentFormat.HEADER_BYTES;
 				for (ColumnWriter column : all) {
@@ -120,7 +120,7 @@ public final class SegmentWriter {
 					.putInt(metadataJson.length)
 					.putInt((int) crc.getValue())
 					.putInt(SegmentFormat.VERSION)
-					.put(SegmentFormat.TRAILER_MAGIC)
+					.put(SegmentFormat.TRAILER_MAGIC.getBytes(StandardCharsets.US_ASCII))
 					.flip();
 				writeFully(channel, trailer);
 				if (sync) {
@@ -128,6 +128,9 @@ public final class SegmentWriter {
 				}
 				long size = position + metadataJson.length + SegmentFormat.TRAILER_BYTES;
 				Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+				if (sync) {
+					syncDirectory(file.toAbsolutePath().getParent());
+				}
 				return new SegmentMetadata(this.id, SegmentFormat.VERSION, rows, size, this.rollup,
 						this.queryGranularity, summaries.getFirst(), dimensionSummaries, metricSummaries,
 						this.aggregators);
@@ -135,6 +138,16 @@ public final class SegmentWriter {
 		}
 		catch (IOException ex) {
 			throw StrataException.io(ex, "Writing segment[%s] to [%s] failed", this.id, file);
+		}
+	}
+
+	/** Makes the rename durable: on Linux a directory can be opened and forced like a file. */
+	private static void syncDirectory(Path directory) {
+		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			// some file systems refuse to open a directory; the file itself is already synced
 		}
 	}
 

@@ -41,6 +41,13 @@ public final class SegmentMerger {
 		}
 		MergePlan plan = MergePlan.of(segments);
 		Granularity queryGranularity = segments.getFirst().metadata().queryGranularity();
+		for (Segment segment : segments) {
+			if (!segment.metadata().queryGranularity().equals(queryGranularity)) {
+				throw StrataException.invalidInput(
+						"Segment[%s] has another query granularity than segment[%s]; they cannot merge", segment.id(),
+						segments.getFirst().id());
+			}
+		}
 		NumericColumnWriter time = new NumericColumnWriter(Segment.TIME_COLUMN, ColumnType.LONG, true);
 		List<ColumnWriter> dimensionWriters = new ArrayList<>();
 		for (MergePlan.Dimension dimension : plan.dimensions()) {
