@@ -58,7 +58,10 @@ public final class StorageBenchmark {
 
 	private long indexRows;
 
-	private StorageBenchmark(long events, int repeat, int maxRowsInMemory, Path work) {
+	private final boolean shuffled;
+
+	private StorageBenchmark(long events, int repeat, int maxRowsInMemory, Path work, boolean shuffled) {
+		this.shuffled = shuffled;
 		this.events = events;
 		this.repeat = repeat;
 		this.maxRowsInMemory = maxRowsInMemory;
@@ -70,32 +73,46 @@ public final class StorageBenchmark {
 		int repeat = 3;
 		int maxRows = 50_000;
 		Path work = Path.of("bench-data");
+		boolean shuffled = false;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--events" -> events = Long.parseLong(args[++i]);
 				case "--repeat" -> repeat = Integer.parseInt(args[++i]);
 				case "--max-rows-in-memory" -> maxRows = Integer.parseInt(args[++i]);
 				case "--work" -> work = Path.of(args[++i]);
+				case "--order" -> shuffled = switch (args[++i]) {
+					case "time" -> false;
+					case "shuffled" -> true;
+					default -> throw new IllegalArgumentException("--order is time or shuffled");
+				};
 				default -> {
-					System.err.println("usage: StorageBenchmark [--events N] [--repeat R] [--max-rows-in-memory M] [--work DIR]");
+					System.err.println("usage: StorageBenchmark [--events N] [--repeat R] [--max-rows-in-memory M] "
+							+ "[--order time|shuffled] [--work DIR]");
 					System.exit(2);
 				}
 			}
 		}
-		new StorageBenchmark(events, repeat, maxRows, work).run();
+		new StorageBenchmark(events, repeat, maxRows, work, shuffled).run();
 	}
 
 	private void run() throws IOException {
-		System.out.printf(Locale.ROOT, "Strata storage benchmark: %,d usage events, maxRowsInMemory %,d, %d cores visible, %s%n",
-				this.events, this.maxRowsInMemory, Runtime.getRuntime().availableProcessors(),
-				Runtime.version());
+		System.out.printf(Locale.ROOT,
+				"Strata storage benchmark: %,d usage events in %s order, maxRowsInMemory %,d, %d cores visible, %s%n",
+				this.events, this.shuffled ? "shuffled" : "time", this.maxRowsInMemory,
+				Runtime.getRuntime().availableProcessors(), Runtime.version());
 		byte[] ndjson = generate(this.events);
+		if (this.shuffled) {
+			ndjson = shuffleLines(ndjson);
+		}
 		System.out.printf(Locale.ROOT, "NDJSON: %,d bytes (%.1f bytes/event)%n", ndjson.length,
 				(double) ndjson.length / this.events);
 		DataSchema schema = UsageDataSchema.parse();
 
 		// warm-up on a slice, so the JIT has compiled the hot paths before timing
 		byte[] warmup = generate(Math.min(this.events, 300_000));
+		if (this.shuffled) {
+			warmup = shuffleLines(warmup);
+		}
 		for (int i = 0; i < 2; i++) {
 			parseAndAdd(schema, warmup);
 			endToEnd(schema, warmup, this.work.resolve("warmup"));
@@ -144,6 +161,29 @@ public final class StorageBenchmark {
 				(double) segmentBytes / this.events);
 		columnSizes(last.segments);
 		decode(last.segments);
+	}
+
+	/**
+	 * The same lines in a fixed random order: every day's index then holds rows from all over
+	 * the day, so its spills interleave and the final merge is a true k-way merge.
+	 */
+	private static byte[] shuffleLines(byte[] ndjson) {
+		List<int[]> lines = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i < ndjson.length; i++) {
+			if (ndjson[i] == '\n') {
+				lines.add(new int[] { start, i + 1 });
+				start = i + 1;
+			}
+		}
+		java.util.Collections.shuffle(lines, new java.util.Random(42));
+		byte[] out = new byte[ndjson.length];
+		int position = 0;
+		for (int[] line : lines) {
+			System.arraycopy(ndjson, line[0], out, position, line[1] - line[0]);
+			position += line[1] - line[0];
+		}
+		return out;
 	}
 
 	private static byte[] generate(long events) throws IOException {
