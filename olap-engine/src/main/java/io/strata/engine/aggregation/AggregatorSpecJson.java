@@ -33,7 +33,9 @@ public final class AggregatorSpecJson {
 				int lgK = node.optionalInt("lgK", HllSketchAggregatorSpec.DEFAULT_LG_K);
 				String tgtHllType = node.optionalString("tgtHllType", HllSketchAggregatorSpec.DEFAULT_TGT_HLL_TYPE);
 				boolean round = node.optionalBoolean("round", false);
-				String encoding = node.optionalString("stringEncoding", HllSketchAggregatorSpec.UTF16LE);
+				// Druid reads the encoding's name in any case ("UTF8", "utf8")
+				String encoding = node.optionalString("stringEncoding", HllSketchAggregatorSpec.UTF16LE)
+					.toLowerCase(java.util.Locale.ROOT);
 				// shouldFinalize only changes what queries return; accepted here for spec compatibility
 				node.optionalBoolean("shouldFinalize", true);
 				yield node.build(() -> new HllSketchAggregatorSpec(name, fieldName, lgK, tgtHllType, round,

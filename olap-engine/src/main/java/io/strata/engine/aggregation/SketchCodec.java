@@ -88,6 +88,16 @@ public final class SketchCodec {
 			return sketch;
 		}
 		if (value instanceof List<?> values) {
+			if (this.spec instanceof HllSketchAggregatorSpec hll && !hll.merge()) {
+				// Druid hashes every entry of a multi-value input as a string, numbers included
+				boolean utf16 = hll.stringEncoding().equals(HllSketchAggregatorSpec.UTF16LE);
+				for (Object element : values) {
+					if (element != null) {
+						updateHll((HllSketch) sketch, element.toString(), utf16);
+					}
+				}
+				return sketch;
+			}
 			Object current = sketch;
 			for (Object element : values) {
 				current = update(current, element);

@@ -81,12 +81,26 @@ public final class IngestSpecJson {
 			return;
 		}
 		tools.jackson.databind.JsonNode json = value.json();
-		boolean empty = (json.isArray() || json.isObject()) && json.isEmpty()
-				|| (json.isObject() && json.path("transforms").isArray() && json.path("transforms").isEmpty()
-						&& json.path("filter").isMissingNode());
+		boolean empty = json.isEmpty() || (json.isObject() && doesNothing(json));
 		if (!empty) {
 			throw node.error(field, problem);
 		}
+	}
+
+	/**
+	 * True for the spellings of "nothing" Druid users write: {@code {"transforms": [], "filter":
+	 * null}} and {@code {"useFieldDiscovery": true, "fields": []}}.
+	 */
+	private static boolean doesNothing(tools.jackson.databind.JsonNode json) {
+		for (String field : json.propertyNames()) {
+			tools.jackson.databind.JsonNode value = json.get(field);
+			boolean harmless = value.isNull() || (value.isArray() && value.isEmpty())
+					|| (field.equals("useFieldDiscovery") && value.isBoolean() && value.booleanValue());
+			if (!harmless) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private TimestampSpec readTimestampSpec(SpecNode node, SpecNode parent) {

@@ -55,9 +55,9 @@ public final class BlockPartReader {
 	}
 
 	/**
-	 * The decoded length of a block, read from its header. The header is outside the checksum, so
-	 * the length is checked against what the stored bytes can decode to before a caller sizes a
-	 * buffer from it.
+	 * The decoded length of a block, read from its header. The checksum covering it is only
+	 * verified when the block is decoded, so the length is first checked against what the stored
+	 * bytes can decode to before a caller sizes a buffer from it.
 	 * @throws CorruptPartException when the header cannot be right
 	 */
 	public int decodedLength(int block) {

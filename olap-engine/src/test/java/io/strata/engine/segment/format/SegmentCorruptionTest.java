@@ -123,6 +123,42 @@ class SegmentCorruptionTest {
 	}
 
 	@Test
+	void aDamagedBlockHeaderFailsNamingItsColumn() throws IOException {
+		java.util.Set<String> damaged = new java.util.TreeSet<>();
+		for (Map.Entry<String, JsonNode> column : columns().entrySet()) {
+			for (Map.Entry<String, JsonNode> part : column.getValue().get("parts").properties()) {
+				if (!part.getValue().get("blocks").booleanValue()) {
+					continue;
+				}
+				long offset = part.getValue().get("offset").longValue();
+				int blocks = blockCount(offset);
+				if (blocks == 0) {
+					continue;
+				}
+				// the header of the last block: codec byte, then the little-endian decoded length
+				long header = ByteBuffer.wrap(this.original, (int) (offset + 4 + 8L * (blocks - 1)), 8)
+					.order(ByteOrder.LITTLE_ENDIAN)
+					.getLong() + offset;
+				for (int at : new int[] { 0, 1, 2 }) {
+					byte[] bytes = this.original.clone();
+					bytes[(int) (header + at)] ^= 0x01;
+					Files.write(this.file, bytes);
+					String what = column.getKey() + "." + part.getKey() + " header byte " + at;
+					damaged.add(part.getKey());
+					try (Segment segment = this.reader.open(this.file)) {
+						assertThatThrownBy(() -> readEverything(segment)).as(what)
+							.isInstanceOfSatisfying(StrataException.class,
+									ex -> assertThat(ex.errorCode()).as(what).isEqualTo(ErrorCode.SEGMENT_CORRUPT))
+							.hasMessageContaining("Segment[" + ID + "]")
+							.hasMessageContaining("column[" + column.getKey() + "]");
+					}
+				}
+			}
+		}
+		assertThat(damaged).contains("values", "ids");
+	}
+
+	@Test
 	void noSingleByteDamageAnywhereGivesAWrongValue() throws IOException {
 		List<String> failures = new ArrayList<>();
 		for (int position = 0; position < this.original.length; position++) {
