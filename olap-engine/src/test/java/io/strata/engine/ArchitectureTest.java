@@ -42,6 +42,17 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theQueryModelDoesNotDependOnItsExecution() {
+		noClasses().that()
+			.resideInAnyPackage("io.strata.engine.query", "io.strata.engine.query.filter")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.strata.engine.query.exec..", "io.strata.engine.segment.format..",
+					"io.strata.engine.segment.encoding..", "io.strata.engine.segment.merge..")
+			.check(engine);
+	}
+
+	@Test
 	void topLevelPackagesHaveNoCycles() {
 		com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
 			.matching("io.strata.engine.(*)..")

@@ -1,0 +1,16 @@
+package io.strata.engine.query;
+
+import io.strata.engine.time.Interval;
+
+import java.util.List;
+
+/** LOGICAL: a Druid native query. One record per query type. */
+public sealed interface Query permits TimeseriesQuery {
+
+	String dataSource();
+
+	List<Interval> intervals();
+
+	QueryContext context();
+
+}

@@ -1,0 +1,258 @@
+package io.strata.engine.query;
+
+import io.strata.engine.aggregation.AggregatorSpec;
+import io.strata.engine.aggregation.AggregatorSpecJson;
+import io.strata.engine.error.StrataException;
+import io.strata.engine.json.SpecNode;
+import io.strata.engine.query.filter.AndFilter;
+import io.strata.engine.query.filter.BoundFilter;
+import io.strata.engine.query.filter.DimFilter;
+import io.strata.engine.query.filter.FalseFilter;
+import io.strata.engine.query.filter.InFilter;
+import io.strata.engine.query.filter.NotFilter;
+import io.strata.engine.query.filter.NullFilter;
+import io.strata.engine.query.filter.OrFilter;
+import io.strata.engine.query.filter.SelectorFilter;
+import io.strata.engine.query.filter.TrueFilter;
+import io.strata.engine.time.Granularity;
+import io.strata.engine.time.GranularityJson;
+import io.strata.engine.time.Interval;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads Druid native queries from JSON into {@link Query} records. Every error names the field
+ * at fault; query types Druid has and Strata does not yet are refused as unsupported.
+ */
+public final class QueryJson {
+
+	private static final List<String> NOT_YET = List.of("topN", "groupBy", "scan", "search", "timeBoundary",
+			"segmentMetadata", "dataSourceMetadata");
+
+	private final ObjectMapper mapper = JsonMapper.builder().build();
+
+	public Query read(String json) {
+		JsonNode tree;
+		try {
+			tree = this.mapper.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw StrataException.invalidInput("Query is not valid JSON: %s", ex.getOriginalMessage());
+		}
+		if (tree == null || !tree.isObject()) {
+			throw StrataException.invalidInput("Query must be a JSON object");
+		}
+		return read(SpecNode.root(tree, ""));
+	}
+
+	public Query read(SpecNode node) {
+		String type = node.requiredString("queryType");
+		if (type.equals("timeseries")) {
+			return timeseries(node);
+		}
+		if (NOT_YET.contains(type)) {
+			throw StrataException.unsupported("queryType[%s] is not supported yet", type);
+		}
+		throw node.error("queryType", "is unknown [" + type + "]; expected one of [timeseries, " + String.join(", ", NOT_YET) + "]");
+	}
+
+	private TimeseriesQuery timeseries(SpecNode node) {
+		String dataSource = dataSource(node);
+		List<Interval> intervals = intervals(node);
+		if (!node.has("granularity")) {
+			throw node.error("granularity", "is required");
+		}
+		Granularity granularity = GranularityJson.read(node, "granularity", Granularity.all());
+		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
+		List<AggregatorSpec> aggregations = node.optionalList("aggregations", AggregatorSpecJson::read);
+		List<PostAggregatorSpec> postAggregations = node.optionalList("postAggregations", this::postAggregator);
+		boolean descending = node.optionalBoolean("descending", false);
+		Integer limit = node.has("limit") ? node.optionalInt("limit", 0) : null;
+		QueryContext context = context(node);
+		return node.build(() -> new TimeseriesQuery(dataSource, intervals, granularity, filter, aggregations,
+				postAggregations, descending, limit, context));
+	}
+
+	private static String dataSource(SpecNode node) {
+		SpecNode value = node.optionalValue("dataSource");
+		if (value == null) {
+			throw node.error("dataSource", "is required");
+		}
+		if (value.isString()) {
+			return value.stringValue();
+		}
+		value.requireObject();
+		String type = value.optionalString("type", "table");
+		if (!type.equals("table")) {
+			throw value.error("type", "is not supported yet [" + type + "]; only table datasources are");
+		}
+		return value.requiredString("name");
+	}
+
+	private static List<Interval> intervals(SpecNode node) {
+		SpecNode value = node.optionalValue("intervals");
+		if (value == null) {
+			throw node.error("intervals", "is required");
+		}
+		if (value.isString()) {
+			return List.of(interval(value, value.stringValue()));
+		}
+		if (value.json().isObject()) {
+			return value.optionalList("intervals", element -> interval(element, element.stringValue()));
+		}
+		return node.optionalList("intervals", element -> {
+			if (!element.isString()) {
+				throw element.error("must be an ISO-8601 interval string");
+			}
+			return interval(element, element.stringValue());
+		});
+	}
+
+	private static Interval interval(SpecNode where, String text) {
+		try {
+			return Interval.parse(text);
+		}
+		catch (StrataException ex) {
+			throw where.error(ex.getMessage());
+		}
+	}
+
+	private static QueryContext context(SpecNode node) {
+		SpecNode context = node.optionalObject("context");
+		Map<String, Object> values = new LinkedHashMap<>();
+		if (context != null) {
+			for (Map.Entry<String, JsonNode> entry : context.json().properties()) {
+				JsonNode value = entry.getValue();
+				values.put(entry.getKey(), value.isBoolean() ? value.booleanValue()
+						: value.isIntegralNumber() ? value.longValue() : value.isNumber() ? value.doubleValue()
+								: value.isNull() ? null : value.isString() ? value.stringValue() : value.toString());
+			}
+		}
+		return new QueryContext(values);
+	}
+
+	DimFilter filter(SpecNode node) {
+		node.requireObject();
+		String type = node.requiredString("type");
+		return switch (type) {
+			case "selector" -> {
+				requireNoExtraction(node);
+				yield new SelectorFilter(node.requiredString("dimension"), scalar(node, "value"));
+			}
+			case "equals" -> {
+				String value = scalar(node, "matchValue");
+				if (value == null) {
+					throw node.error("matchValue", "is required and may not be null (use a null filter)");
+				}
+				yield new SelectorFilter(node.requiredString("column"), value);
+			}
+			case "in" -> {
+				requireNoExtraction(node);
+				String dimension = node.requiredString("dimension");
+				List<String> values = new ArrayList<>();
+				SpecNode list = node.optionalValue("values");
+				if (list == null || !list.json().isArray()) {
+					throw node.error("values", "is required and must be an array");
+				}
+				for (JsonNode element : list.json().values()) {
+					values.add(element.isNull() ? null : element.isString() ? element.stringValue() : element.asString());
+				}
+				yield new InFilter(dimension, values);
+			}
+			case "bound" -> {
+				requireNoExtraction(node);
+				String ordering = node.optionalString("ordering", "lexicographic");
+				if (!ordering.equals("lexicographic") && !ordering.equals("numeric")) {
+					throw node.error("ordering", "is not supported yet [" + ordering + "]; lexicographic and numeric are");
+				}
+				String dimension = node.requiredString("dimension");
+				String lower = scalar(node, "lower");
+				String upper = scalar(node, "upper");
+				boolean lowerStrict = node.optionalBoolean("lowerStrict", false);
+				boolean upperStrict = node.optionalBoolean("upperStrict", false);
+				yield node.build(() -> new BoundFilter(dimension, lower, upper, lowerStrict, upperStrict,
+						ordering.equals("numeric")));
+			}
+			case "range" -> {
+				String column = node.requiredString("column");
+				String valueType = node.requiredString("matchValueType");
+				boolean numeric = List.of("LONG", "DOUBLE", "FLOAT").contains(valueType);
+				if (!numeric && !valueType.equals("STRING")) {
+					throw node.error("matchValueType", "is not supported yet [" + valueType + "]");
+				}
+				String lower = scalar(node, "lower");
+				String upper = scalar(node, "upper");
+				boolean lowerOpen = node.optionalBoolean("lowerOpen", false);
+				boolean upperOpen = node.optionalBoolean("upperOpen", false);
+				yield node.build(() -> new BoundFilter(column, lower, upper, lowerOpen, upperOpen, numeric));
+			}
+			case "null" -> new NullFilter(node.requiredString("column"));
+			case "and" -> node.build(() -> new AndFilter(node.optionalList("fields", this::filter)));
+			case "or" -> node.build(() -> new OrFilter(node.optionalList("fields", this::filter)));
+			case "not" -> new NotFilter(filter(node.requiredObject("field")));
+			case "true" -> new TrueFilter();
+			case "false" -> new FalseFilter();
+			case "like", "regex", "search", "interval", "expression", "columnComparison", "arrayContainsElement",
+					"extraction", "javascript", "spatial" ->
+				throw StrataException.unsupported("filter type[%s] at[%s] is not supported yet", type, node.path());
+			default -> throw node.error("type", "is an unknown filter [" + type + "]");
+		};
+	}
+
+	private static void requireNoExtraction(SpecNode node) {
+		if (node.has("extractionFn")) {
+			throw StrataException.unsupported("extractionFn at[%s] is not supported yet", node.fieldPath("extractionFn"));
+		}
+	}
+
+	/** A string, number or boolean value as text; null when absent or null. */
+	private static String scalar(SpecNode node, String field) {
+		SpecNode value = node.optionalValue(field);
+		if (value == null) {
+			return null;
+		}
+		JsonNode json = value.json();
+		if (json.isString()) {
+			return json.stringValue();
+		}
+		if (json.isNumber() || json.isBoolean()) {
+			return json.asString();
+		}
+		throw node.error(field, "must be a string or a number");
+	}
+
+	private PostAggregatorSpec postAggregator(SpecNode node) {
+		node.requireObject();
+		String type = node.requiredString("type");
+		String name = node.optionalString("name", null);
+		return switch (type) {
+			case "arithmetic" -> {
+				String fn = node.requiredString("fn");
+				List<PostAggregatorSpec> fields = node.optionalList("fields", this::postAggregator);
+				if (name == null) {
+					throw node.error("name", "is required");
+				}
+				yield node.build(() -> new PostAggregatorSpec.Arithmetic(name, fn, fields));
+			}
+			case "fieldAccess", "finalizingFieldAccess" -> new PostAggregatorSpec.FieldAccess(name,
+					node.requiredString("fieldName"), type.equals("finalizingFieldAccess"));
+			case "constant" -> {
+				SpecNode value = node.optionalValue("value");
+				if (value == null || !value.json().isNumber()) {
+					throw node.error("value", "is required and must be a number");
+				}
+				yield new PostAggregatorSpec.Constant(name, value.json().doubleValue());
+			}
+			default -> throw StrataException.unsupported("post-aggregator type[%s] at[%s] is not supported yet", type,
+					node.path());
+		};
+	}
+
+}

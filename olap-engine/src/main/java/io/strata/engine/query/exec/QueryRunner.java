@@ -1,0 +1,42 @@
+package io.strata.engine.query.exec;
+
+import io.strata.engine.query.Query;
+import io.strata.engine.query.QueryJson;
+import io.strata.engine.query.TimeseriesQuery;
+import io.strata.engine.segment.Segment;
+
+import java.util.List;
+
+/**
+ * The engine's entry point: a query (JSON or record) over a set of segments, answered as Druid's
+ * JSON. Queries on a datasource the segments do not belong to answer {@code []}, as Druid does for
+ * an unknown datasource. Stateless and thread-safe.
+ */
+public final class QueryRunner {
+
+	private final QueryJson json = new QueryJson();
+
+	private final TimeseriesEngine timeseries = new TimeseriesEngine();
+
+	private final TimeseriesResults timeseriesResults = new TimeseriesResults();
+
+	public String run(String queryJson, List<Segment> segments) {
+		return run(this.json.read(queryJson), segments);
+	}
+
+	public String run(Query query, List<Segment> segments) {
+		List<Segment> own = segments.stream()
+			.filter(segment -> segment.id().dataSource().equals(query.dataSource()))
+			.toList();
+		return switch (query) {
+			case TimeseriesQuery timeseriesQuery -> {
+				if (own.isEmpty()) {
+					yield "[]";
+				}
+				TimeseriesEngine.Partial partial = this.timeseries.run(timeseriesQuery, own);
+				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial));
+			}
+		};
+	}
+
+}

@@ -1,0 +1,155 @@
+package io.strata.engine.query.exec;
+
+import io.strata.engine.aggregation.AggregatorSpec;
+import io.strata.engine.query.TimeseriesQuery;
+import io.strata.engine.segment.Segment;
+import io.strata.engine.segment.column.NumericValues;
+import io.strata.engine.time.AllGranularity;
+import io.strata.engine.time.Granularity;
+import io.strata.engine.time.Interval;
+import org.roaringbitmap.BatchIterator;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+import org.roaringbitmap.buffer.MutableRoaringBitmap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a {@code timeseries} query on segments: per segment, the query intervals become row ranges
+ * (binary search on the sorted time column), the filter becomes a bitmap, and the selected rows
+ * are read in batches and folded into one state per time bucket; bucket states then merge across
+ * segments by bucket start. Stateless; each call is single-threaded.
+ */
+public final class TimeseriesEngine {
+
+	private static final int BATCH = 1024;
+
+	/** The key of the single bucket of granularity all. */
+	static final long ALL_BUCKET = Long.MIN_VALUE;
+
+	/** Per-bucket states of a query over some segments, mergeable with other partials. */
+	public static final class Partial {
+
+		final TreeMap<Long, AggregateState[]> buckets = new TreeMap<>();
+
+		final List<Interval> coveredIntervals = new ArrayList<>();
+
+	}
+
+	public Partial run(TimeseriesQuery query, List<Segment> segments) {
+		Partial partial = new Partial();
+		for (Segment segment : segments) {
+			runOne(query, segment, partial);
+		}
+		return partial;
+	}
+
+	private void runOne(TimeseriesQuery query, Segment segment, Partial partial) {
+		Interval segmentInterval = segment.id().interval();
+		NumericValues times = segment.time().open();
+		int rows = segment.numRows();
+		MutableRoaringBitmap selected = new MutableRoaringBitmap();
+		for (Interval interval : query.intervals()) {
+			if (!interval.overlaps(segmentInterval)) {
+				continue;
+			}
+			partial.coveredIntervals.add(new Interval(Math.max(interval.startMillis(), segmentInterval.startMillis()),
+					Math.min(interval.endMillis(), segmentInterval.endMillis())));
+			int from = firstRowAtOrAfter(times, rows, interval.startMillis());
+			int to = firstRowAtOrAfter(times, rows, interval.endMillis());
+			if (from < to) {
+				selected.add((long) from, (long) to);
+			}
+		}
+		if (selected.isEmpty()) {
+			return;
+		}
+		ImmutableRoaringBitmap rowsToRead = selected;
+		if (query.filter() != null) {
+			rowsToRead = ImmutableRoaringBitmap.and(selected, new FilterResolver(segment).resolve(query.filter()).match());
+		}
+		List<AggregatorSpec> specs = query.aggregations();
+		List<SegmentAggregator> aggregators = new ArrayList<>();
+		for (AggregatorSpec spec : specs) {
+			aggregators.add(new SegmentAggregator(spec, segment, BATCH));
+		}
+		Granularity granularity = query.granularity();
+		boolean all = granularity instanceof AllGranularity;
+		int[] batch = new int[BATCH];
+		long[] batchTimes = new long[BATCH];
+		BatchIterator iterator = rowsToRead.getBatchIterator();
+		long bucketStart = Long.MIN_VALUE;
+		long bucketEnd = Long.MIN_VALUE;
+		AggregateState[] states = null;
+		while (iterator.hasNext()) {
+			int count = iterator.nextBatch(batch);
+			times.readLongs(batch, count, batchTimes);
+			int runStart = 0;
+			while (runStart < count) {
+				long time = batchTimes[runStart];
+				if (states == null || time >= bucketEnd || time < bucketStart) {
+					if (all) {
+						// one bucket across segments; stamped by TimeseriesResults
+						bucketStart = ALL_BUCKET;
+						bucketEnd = Long.MAX_VALUE;
+					}
+					else {
+						bucketStart = granularity.bucketStart(time);
+						bucketEnd = granularity.next(bucketStart);
+					}
+					states = partial.buckets.computeIfAbsent(bucketStart, key -> newStates(specs));
+				}
+				int runEnd = runStart + 1;
+				while (runEnd < count && batchTimes[runEnd] < bucketEnd) {
+					runEnd++;
+				}
+				for (int a = 0; a < aggregators.size(); a++) {
+					aggregators.get(a).aggregate(batch, runStart, runEnd, states[a]);
+				}
+				runStart = runEnd;
+			}
+		}
+	}
+
+	static AggregateState[] newStates(List<AggregatorSpec> specs) {
+		AggregateState[] states = new AggregateState[specs.size()];
+		for (int i = 0; i < states.length; i++) {
+			states[i] = new AggregateState(specs.get(i));
+		}
+		return states;
+	}
+
+	/** Merges partials of one query (from other segments or other servers). */
+	public Partial merge(TimeseriesQuery query, List<Partial> partials) {
+		Partial merged = new Partial();
+		for (Partial partial : partials) {
+			merged.coveredIntervals.addAll(partial.coveredIntervals);
+			for (Map.Entry<Long, AggregateState[]> entry : partial.buckets.entrySet()) {
+				AggregateState[] target = merged.buckets.computeIfAbsent(entry.getKey(),
+						key -> newStates(query.aggregations()));
+				for (int i = 0; i < target.length; i++) {
+					target[i].merge(entry.getValue()[i]);
+				}
+			}
+		}
+		return merged;
+	}
+
+	private static int firstRowAtOrAfter(NumericValues times, int rows, long time) {
+		int low = 0;
+		int high = rows;
+		while (low < high) {
+			int middle = (low + high) >>> 1;
+			if (times.getLong(middle) < time) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
+			}
+		}
+		return low;
+	}
+
+}

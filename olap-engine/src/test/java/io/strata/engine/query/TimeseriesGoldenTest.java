@@ -1,0 +1,222 @@
+package io.strata.engine.query;
+
+import io.strata.engine.error.ErrorCategory;
+import io.strata.engine.error.StrataException;
+import io.strata.engine.ingest.DataSchema;
+import io.strata.engine.ingest.IncrementalIndex;
+import io.strata.engine.ingest.IndexPersister;
+import io.strata.engine.ingest.IngestSpecJson;
+import io.strata.engine.input.FieldMap;
+import io.strata.engine.input.InputRow;
+import io.strata.engine.query.exec.QueryRunner;
+import io.strata.engine.segment.Segment;
+import io.strata.engine.segment.SegmentId;
+import io.strata.engine.segment.format.SegmentFileReader;
+import io.strata.engine.time.Interval;
+import io.strata.engine.time.IsoTime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Timeseries on four hand-written rows, each expected result worked out by hand from the rows
+ * below (not copied from the engine's output).
+ *
+ * <pre>
+ * time              api status bundles region latency bytes
+ * 2026-01-01T00:10  a   200    [x, y]  us     10      1.5
+ * 2026-01-01T00:50  b   404    []      null   20      2.5
+ * 2026-01-01T01:05  a   200    [y]     eu     30      3.0
+ * 2026-01-01T03:00  c   500    [x]     us     40      4.0
+ * </pre>
+ */
+class TimeseriesGoldenTest {
+
+	@TempDir
+	static Path directory;
+
+	private static Segment segment;
+
+	private final QueryRunner runner = new QueryRunner();
+
+	@BeforeAll
+	static void build() {
+		DataSchema schema = new IngestSpecJson().readDataSchema("""
+				{"dataSource": "usage", "timestampSpec": {"column": "t"},
+				 "dimensionsSpec": {"dimensions": ["api", "status", "bundles", "region"]},
+				 "metricsSpec": [{"type": "count", "name": "rows"},
+				                 {"type": "longSum", "name": "latency", "fieldName": "latency"},
+				                 {"type": "doubleSum", "name": "bytes", "fieldName": "bytes"}],
+				 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "none", "rollup": false}}
+				""");
+		IncrementalIndex index = new IncrementalIndex(schema);
+		add(index, "2026-01-01T00:10:00Z", "a", "200", List.of("x", "y"), "us", 10, 1.5);
+		add(index, "2026-01-01T00:50:00Z", "b", "404", List.of(), null, 20, 2.5);
+		add(index, "2026-01-01T01:05:00Z", "a", "200", List.of("y"), "eu", 30, 3.0);
+		add(index, "2026-01-01T03:00:00Z", "c", "500", List.of("x"), "us", 40, 4.0);
+		Path file = directory.resolve("day.strata");
+		new IndexPersister().persist(index, new SegmentId("usage", Interval.parse("2026-01-01/2026-01-02"), "v1", 0),
+				file);
+		segment = new SegmentFileReader().open(file);
+	}
+
+	private static void add(IncrementalIndex index, String time, String api, String status, List<String> bundles,
+			String region, long latency, double bytes) {
+		FieldMap fields = new FieldMap(8);
+		fields.put("api", api);
+		fields.put("status", status);
+		fields.put("bundles", new ArrayList<Object>(bundles));
+		fields.put("region", region);
+		fields.put("latency", latency);
+		fields.put("bytes", bytes);
+		index.add(new InputRow(IsoTime.parse(time), fields));
+	}
+
+	@AfterAll
+	static void close() {
+		segment.close();
+	}
+
+	private String run(String filter, String granularity, String extra) {
+		return this.runner.run("""
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": ["2026-01-01T00:00Z/2026-01-01T04:00Z"],
+				 "granularity": "%s", %s
+				 "aggregations": [{"type": "count", "name": "rows"},
+				                  {"type": "longSum", "name": "latency", "fieldName": "latency"},
+				                  {"type": "doubleSum", "name": "bytes", "fieldName": "bytes"}]%s}
+				""".formatted(granularity, filter == null ? "" : "\"filter\": " + filter + ",", extra), List.of(segment));
+	}
+
+	private static String row(String time, long rows, Long latency, Double bytes) {
+		return "{\"timestamp\":\"" + time + "\",\"result\":{\"rows\":" + rows + ",\"latency\":" + latency
+				+ ",\"bytes\":" + bytes + "}}";
+	}
+
+	@Test
+	void hourlyWithAnInFilterFillsTheEmptyHour() {
+		// rows 1, 3 and 4 have api a or c: hour 00 -> row 1, 01 -> row 3, 02 -> none, 03 -> row 4
+		assertThat(run("{\"type\": \"in\", \"dimension\": \"api\", \"values\": [\"a\", \"c\"]}", "hour", ""))
+			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 1, 10L, 1.5) + ","
+					+ row("2026-01-01T01:00:00.000Z", 1, 30L, 3.0) + "," + row("2026-01-01T02:00:00.000Z", 0, null, null)
+					+ "," + row("2026-01-01T03:00:00.000Z", 1, 40L, 4.0) + "]");
+	}
+
+	@Test
+	void allGranularityWithoutFilterSumsEverything() {
+		// 10 + 20 + 30 + 40 = 100 and 1.5 + 2.5 + 3.0 + 4.0 = 11.0
+		assertThat(run(null, "all", "")).isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 4, 100L, 11.0) + "]");
+	}
+
+	@Test
+	void notOfASelectorLeavesNullRowsOut() {
+		// region is us (rows 1, 4), null (row 2) or eu (row 3): only row 3 is known not to be us
+		assertThat(run("{\"type\": \"not\", \"field\": {\"type\": \"selector\", \"dimension\": \"region\", \"value\": \"us\"}}",
+				"all", ""))
+			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 1, 30L, 3.0) + "]");
+	}
+
+	@Test
+	void selectorOnNullMatchesNullRows() {
+		assertThat(run("{\"type\": \"selector\", \"dimension\": \"region\", \"value\": null}", "all", ""))
+			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 1, 20L, 2.5) + "]");
+		assertThat(run("{\"type\": \"null\", \"column\": \"region\"}", "all", ""))
+			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 1, 20L, 2.5) + "]");
+	}
+
+	@Test
+	void multiValueRowsMatchAnyOfTheirValues() {
+		// y is in rows 1 and 3; x is in rows 1 and 4, so not x is row 3 (row 2's empty bundles are null)
+		assertThat(run("{\"type\": \"selector\", \"dimension\": \"bundles\", \"value\": \"y\"}", "all", ""))
+			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 2, 40L, 4.5) + "]");
+		assertThat(run("{\"type\": \"not\", \"field\": {\"type\": \"selector\", \"dimension\": \"bundles\", \"value\": \"x\"}}",
+				"all", ""))
+			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 1, 30L, 3.0) + "]");
+	}
+
+	@Test
+	void boundsCompareLexicographicallyOrNumerically() {
+		// status as strings: "200" < "404" < "500"; (200, 500] lexicographic -> rows 2 and 4
+		assertThat(run("{\"type\": \"bound\", \"dimension\": \"status\", \"lower\": \"200\", \"lowerStrict\": true, \"upper\": \"500\"}",
+				"all", ""))
+			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 2, 60L, 6.5) + "]");
+		// latency numeric in [20, 30] -> rows 2 and 3
+		assertThat(run("{\"type\": \"bound\", \"dimension\": \"latency\", \"lower\": \"20\", \"upper\": \"30\", \"ordering\": \"numeric\"}",
+				"all", ""))
+			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 2, 50L, 5.5) + "]");
+	}
+
+	@Test
+	void andOrNotCombine() {
+		// (api = a and not status = 404) or region = null -> rows 1, 3 (api a) and row 2 (null region)
+		String filter = """
+				{"type": "or", "fields": [
+				  {"type": "and", "fields": [{"type": "selector", "dimension": "api", "value": "a"},
+				    {"type": "not", "field": {"type": "selector", "dimension": "status", "value": "404"}}]},
+				  {"type": "null", "column": "region"}]}""";
+		assertThat(run(filter, "all", "")).isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 3, 60L, 7.0) + "]");
+	}
+
+	@Test
+	void descendingLimitGrandTotalAndSkipEmptyBuckets() {
+		String rows = run(null, "hour", ", \"descending\": true, \"limit\": 2, \"context\": {\"grandTotal\": \"true\"}");
+		// hours descending: 03 (row 4), 02 (empty), then the total of all four rows without a timestamp
+		assertThat(rows).isEqualTo("[" + row("2026-01-01T03:00:00.000Z", 1, 40L, 4.0) + ","
+				+ row("2026-01-01T02:00:00.000Z", 0, null, null) + ",{\"result\":{\"rows\":4,\"latency\":100,\"bytes\":11.0}}]");
+		String skipped = run(null, "hour", ", \"context\": {\"skipEmptyBuckets\": true}");
+		assertThat(skipped).doesNotContain("02:00:00").contains("03:00:00");
+	}
+
+	@Test
+	void arithmeticPostAggregator() {
+		String json = this.runner.run("""
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
+				 "aggregations": [{"type": "count", "name": "rows"}, {"type": "longSum", "name": "latency", "fieldName": "latency"}],
+				 "postAggregations": [{"type": "arithmetic", "name": "mean", "fn": "/", "fields": [
+				   {"type": "fieldAccess", "fieldName": "latency"}, {"type": "fieldAccess", "fieldName": "rows"}]}]}
+				""", List.of(segment));
+		// 100 / 4 = 25.0
+		assertThat(json).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"rows\":4,\"latency\":100,\"mean\":25.0}}]");
+	}
+
+	@Test
+	void anUnknownDataSourceAnswersAnEmptyArray() {
+		assertThat(this.runner.run("""
+				{"queryType": "timeseries", "dataSource": "nothing", "intervals": "2026-01-01/2026-01-02", "granularity": "all"}
+				""", List.of(segment))).isEqualTo("[]");
+	}
+
+	@Test
+	void malformedQueriesNameTheProblem() {
+		assertThatThrownBy(() -> this.runner.run("{\"queryType\": \"timeserie\"}", List.of(segment)))
+			.isInstanceOfSatisfying(StrataException.class,
+					ex -> assertThat(ex.errorCode().category()).isEqualTo(ErrorCategory.INVALID_INPUT))
+			.hasMessageContaining("queryType");
+		assertThatThrownBy(() -> this.runner.run(
+				"{\"queryType\": \"timeseries\", \"intervals\": \"2026-01-01/2026-01-02\", \"granularity\": \"all\"}",
+				List.of(segment)))
+			.hasMessageContaining("dataSource");
+		assertThatThrownBy(() -> this.runner.run(
+				"{\"queryType\": \"timeseries\", \"dataSource\": \"usage\", \"intervals\": \"yesterday\", \"granularity\": \"all\"}",
+				List.of(segment)))
+			.hasMessageContaining("intervals");
+		assertThatThrownBy(() -> this.runner.run("""
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
+				 "aggregations": [{"type": "longSumm", "name": "x", "fieldName": "latency"}]}""", List.of(segment)))
+			.hasMessageContaining("aggregations[0].type");
+		assertThatThrownBy(() -> this.runner.run("not json", List.of(segment))).isInstanceOf(StrataException.class)
+			.hasMessageContaining("JSON");
+		assertThatThrownBy(() -> this.runner.run("""
+				{"queryType": "topN", "dataSource": "usage"}""", List.of(segment)))
+			.isInstanceOfSatisfying(StrataException.class,
+					ex -> assertThat(ex.errorCode().druidErrorName()).isEqualTo("Unsupported operation"));
+	}
+
+}

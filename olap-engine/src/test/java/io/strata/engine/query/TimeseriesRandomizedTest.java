@@ -1,0 +1,329 @@
+package io.strata.engine.query;
+
+import io.strata.engine.ingest.DataSchema;
+import io.strata.engine.ingest.IndexingPipeline;
+import io.strata.engine.ingest.IngestSpecJson;
+import io.strata.engine.input.FieldMap;
+import io.strata.engine.input.InputRow;
+import io.strata.engine.query.filter.AndFilter;
+import io.strata.engine.query.filter.BoundFilter;
+import io.strata.engine.query.filter.DimFilter;
+import io.strata.engine.query.filter.InFilter;
+import io.strata.engine.query.filter.NotFilter;
+import io.strata.engine.query.filter.NullFilter;
+import io.strata.engine.query.filter.OrFilter;
+import io.strata.engine.query.filter.SelectorFilter;
+import io.strata.engine.query.exec.QueryRunner;
+import io.strata.engine.segment.Segment;
+import io.strata.engine.segment.SegmentMetadata;
+import io.strata.engine.segment.column.Utf8Order;
+import io.strata.engine.segment.format.SegmentFileReader;
+import io.strata.engine.segment.format.SegmentFormat;
+import io.strata.engine.time.Granularity;
+import io.strata.engine.time.Interval;
+import io.strata.engine.time.IsoTime;
+import io.strata.sample.UsageDataConfig;
+import io.strata.sample.UsageEvent;
+import io.strata.sample.UsageEventGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Timeseries against a naive row-by-row evaluator: random filter trees (three-valued logic over
+ * multi-value and null dimensions) on many segments built with rollup on and off, compared bucket
+ * by bucket with sums computed straight from the generated events.
+ */
+class TimeseriesRandomizedTest {
+
+	private static final List<String> DIMENSIONS = List.of("accountId", "apiName", "statusCode", "bundles", "region");
+
+	private static final List<Raw> EVENTS = new ArrayList<>();
+
+	private static final Map<Boolean, List<Segment>> SEGMENTS = new TreeMap<>();
+
+	private static Path directory;
+
+	/** One generated event as the test sees it: dimension values (a list for bundles) and metrics. */
+	private record Raw(long time, Map<String, Object> dimensions, long latency, long bytes) {
+
+	}
+
+	@BeforeAll
+	static void build() throws Exception {
+		directory = Files.createTempDirectory("timeseries-randomized");
+		UsageEventGenerator generator = new UsageEventGenerator(
+				new UsageDataConfig(7, Instant.parse("2026-03-01T00:00:00Z"), 3, 40_000, 150, 12, 15, 1.1));
+		SplittableRandom random = new SplittableRandom(11);
+		while (generator.hasNext()) {
+			UsageEvent event = generator.next();
+			Map<String, Object> dimensions = new java.util.LinkedHashMap<>();
+			dimensions.put("accountId", event.accountId());
+			dimensions.put("apiName", event.apiName());
+			dimensions.put("statusCode", Integer.toString(event.statusCode()));
+			dimensions.put("bundles", event.bundles());
+			dimensions.put("region", random.nextInt(10) == 0 ? null : event.region());
+			EVENTS.add(new Raw(event.timestampMillis(), dimensions, event.latencyMs(), event.bytes()));
+		}
+		for (boolean rollup : new boolean[] { false, true }) {
+			DataSchema schema = new IngestSpecJson().readDataSchema("""
+					{"dataSource": "usage", "timestampSpec": {"column": "t"},
+					 "dimensionsSpec": {"dimensions": ["accountId", "apiName", "statusCode", "bundles", "region"]},
+					 "metricsSpec": [{"type": "count", "name": "events"},
+					                 {"type": "longSum", "name": "latency", "fieldName": "latency"},
+					                 {"type": "longMax", "name": "maxBytes", "fieldName": "bytes"}],
+					 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "%s", "rollup": %s}}
+					""".formatted(rollup ? "minute" : "none", rollup));
+			Path work = directory.resolve("rollup-" + rollup);
+			IndexingPipeline pipeline = new IndexingPipeline(schema, work, "v1", 4_000, Long.MAX_VALUE, 10);
+			for (Raw raw : EVENTS) {
+				FieldMap fields = new FieldMap(8);
+				raw.dimensions().forEach((name, value) -> fields.put(name,
+						value instanceof List<?> list ? new ArrayList<Object>(list) : value));
+				fields.put("latency", raw.latency());
+				fields.put("bytes", raw.bytes());
+				pipeline.accept(new InputRow(raw.time(), fields));
+			}
+			List<Segment> segments = new ArrayList<>();
+			for (SegmentMetadata metadata : pipeline.finish()) {
+				segments.add(new SegmentFileReader().open(
+						work.resolve("segments").resolve(metadata.id().toString()).resolve(SegmentFormat.FILE_NAME)));
+			}
+			SEGMENTS.put(rollup, segments);
+		}
+	}
+
+	@AfterAll
+	static void close() {
+		SEGMENTS.values().forEach(segments -> segments.forEach(Segment::close));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1,false,hour", "2,true,hour", "3,false,day", "4,true,all", "5,false,all", "6,true,day",
+			"7,false,six_hour", "8,true,hour" })
+	void randomFiltersMatchTheNaiveEvaluator(long seed, boolean rollup, String granularityName) throws Exception {
+		SplittableRandom random = new SplittableRandom(seed);
+		Granularity granularity = Granularity.named(granularityName);
+		QueryJsonWriter writer = new QueryJsonWriter();
+		for (int round = 0; round < 12; round++) {
+			DimFilter filter = randomFilter(random, 3);
+			long start = IsoTime.parse("2026-03-01T00:00:00Z") + random.nextLong(36) * 3_600_000L;
+			long end = start + (1 + random.nextLong(48)) * 3_600_000L;
+			Interval interval = new Interval(start, end);
+			String query = """
+					{"queryType": "timeseries", "dataSource": "usage", "intervals": ["%s"], "granularity": "%s",
+					 "filter": %s, "context": {"skipEmptyBuckets": true},
+					 "aggregations": [{"type": "longSum", "name": "events", "fieldName": "events"},
+					                  {"type": "longSum", "name": "latency", "fieldName": "latency"},
+					                  {"type": "longMax", "name": "maxBytes", "fieldName": "maxBytes"}]}
+					""".formatted(interval, granularityName, writer.filter(filter));
+			String actual = new QueryRunner().run(query, SEGMENTS.get(rollup));
+			assertThat(parse(actual)).as("query %s", query).isEqualTo(expected(filter, interval, granularity));
+		}
+	}
+
+	private static Map<Long, List<Long>> parse(String json) {
+		Map<Long, List<Long>> result = new TreeMap<>();
+		for (JsonNode row : JsonMapper.builder().build().readTree(json)) {
+			JsonNode values = row.get("result");
+			result.put(IsoTime.parse(row.get("timestamp").stringValue()),
+					List.of(values.get("events").longValue(), values.get("latency").longValue(),
+							values.get("maxBytes").longValue()));
+		}
+		return result;
+	}
+
+	private static Map<Long, List<Long>> expected(DimFilter filter, Interval interval, Granularity granularity) {
+		Map<Long, long[]> sums = new TreeMap<>();
+		for (Raw raw : EVENTS) {
+			if (!interval.contains(raw.time()) || evaluate(filter, raw) != Truth.TRUE) {
+				continue;
+			}
+			long bucket = granularity.equals(Granularity.all()) ? Math.max(interval.startMillis(),
+					Granularity.named("day").bucketStart(raw.time())) : granularity.bucketStart(raw.time());
+			long[] values = sums.computeIfAbsent(bucket, key -> new long[] { 0, 0, Long.MIN_VALUE });
+			values[0]++;
+			values[1] += raw.latency();
+			values[2] = Math.max(values[2], raw.bytes());
+		}
+		Map<Long, List<Long>> result = new TreeMap<>();
+		if (granularity.equals(Granularity.all()) && !sums.isEmpty()) {
+			// one row for everything, stamped with the start of the queried data: the interval's
+			// start, since a day segment covers it
+			long[] total = { 0, 0, Long.MIN_VALUE };
+			for (long[] values : sums.values()) {
+				total[0] += values[0];
+				total[1] += values[1];
+				total[2] = Math.max(total[2], values[2]);
+			}
+			result.put(interval.startMillis(), List.of(total[0], total[1], total[2]));
+			return result;
+		}
+		sums.forEach((bucket, values) -> result.put(bucket, List.of(values[0], values[1], values[2])));
+		return result;
+	}
+
+	private enum Truth {
+		TRUE, FALSE, UNKNOWN
+	}
+
+	private static Truth evaluate(DimFilter filter, Raw raw) {
+		return switch (filter) {
+			case SelectorFilter selector -> matches(raw, selector.dimension(), java.util.Collections.singletonList(selector.value()));
+			case InFilter in -> matches(raw, in.dimension(), in.values());
+			case NullFilter isNull -> values(raw, isNull.column()).isEmpty() ? Truth.TRUE : Truth.FALSE;
+			case BoundFilter bound -> {
+				List<String> values = values(raw, bound.dimension());
+				if (values.isEmpty()) {
+					yield Truth.UNKNOWN;
+				}
+				for (String value : values) {
+					boolean aboveLower = bound.lower() == null || (bound.lowerStrict()
+							? Utf8Order.INSTANCE.compare(value, bound.lower()) > 0
+							: Utf8Order.INSTANCE.compare(value, bound.lower()) >= 0);
+					boolean belowUpper = bound.upper() == null || (bound.upperStrict()
+							? Utf8Order.INSTANCE.compare(value, bound.upper()) < 0
+							: Utf8Order.INSTANCE.compare(value, bound.upper()) <= 0);
+					if (aboveLower && belowUpper) {
+						yield Truth.TRUE;
+					}
+				}
+				yield Truth.FALSE;
+			}
+			case AndFilter and -> {
+				Truth result = Truth.TRUE;
+				for (DimFilter field : and.fields()) {
+					Truth part = evaluate(field, raw);
+					if (part == Truth.FALSE) {
+						yield Truth.FALSE;
+					}
+					if (part == Truth.UNKNOWN) {
+						result = Truth.UNKNOWN;
+					}
+				}
+				yield result;
+			}
+			case OrFilter or -> {
+				Truth result = Truth.FALSE;
+				for (DimFilter field : or.fields()) {
+					Truth part = evaluate(field, raw);
+					if (part == Truth.TRUE) {
+						yield Truth.TRUE;
+					}
+					if (part == Truth.UNKNOWN) {
+						result = Truth.UNKNOWN;
+					}
+				}
+				yield result;
+			}
+			case NotFilter not -> switch (evaluate(not.field(), raw)) {
+				case TRUE -> Truth.FALSE;
+				case FALSE -> Truth.TRUE;
+				case UNKNOWN -> Truth.UNKNOWN;
+			};
+			default -> throw new IllegalStateException("filter not generated here: " + filter);
+		};
+	}
+
+	private static Truth matches(Raw raw, String dimension, List<String> wanted) {
+		List<String> values = values(raw, dimension);
+		if (values.isEmpty()) {
+			return wanted.contains(null) ? Truth.TRUE : Truth.UNKNOWN;
+		}
+		for (String value : values) {
+			if (wanted.contains(value)) {
+				return Truth.TRUE;
+			}
+		}
+		return Truth.FALSE;
+	}
+
+	private static List<String> values(Raw raw, String dimension) {
+		Object value = raw.dimensions().get(dimension);
+		if (value == null) {
+			return List.of();
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(Object::toString).toList();
+		}
+		return List.of(value.toString());
+	}
+
+	private static DimFilter randomFilter(SplittableRandom random, int depth) {
+		int choice = random.nextInt(depth > 0 ? 8 : 4);
+		String dimension = DIMENSIONS.get(random.nextInt(DIMENSIONS.size()));
+		return switch (choice) {
+			case 0 -> new SelectorFilter(dimension, randomValue(random, dimension));
+			case 1 -> new InFilter(dimension, List.of(nonNull(randomValue(random, dimension)),
+					nonNull(randomValue(random, dimension))));
+			case 2 -> {
+				String a = nonNull(randomValue(random, dimension));
+				String b = nonNull(randomValue(random, dimension));
+				boolean ordered = Utf8Order.INSTANCE.compare(a, b) <= 0;
+				String lower = random.nextInt(4) == 0 ? null : ordered ? a : b;
+				String upper = lower != null && random.nextInt(4) == 0 ? null : ordered ? b : a;
+				yield new BoundFilter(dimension, lower, upper, random.nextBoolean(), random.nextBoolean(), false);
+			}
+			case 3 -> new NullFilter(random.nextBoolean() ? "region" : "bundles");
+			case 4, 5 -> new AndFilter(List.of(randomFilter(random, depth - 1), randomFilter(random, depth - 1)));
+			case 6 -> new OrFilter(List.of(randomFilter(random, depth - 1), randomFilter(random, depth - 1)));
+			default -> new NotFilter(randomFilter(random, depth - 1));
+		};
+	}
+
+	private static String nonNull(String value) {
+		return value == null ? "none" : value;
+	}
+
+	private static String randomValue(SplittableRandom random, String dimension) {
+		if (random.nextInt(12) == 0) {
+			return null;
+		}
+		Raw raw = EVENTS.get(random.nextInt(EVENTS.size()));
+		List<String> values = values(raw, dimension);
+		return values.isEmpty() ? null : values.get(random.nextInt(values.size()));
+	}
+
+	/** Writes filters back to Druid JSON, so the test goes through the JSON binding too. */
+	private static final class QueryJsonWriter {
+
+		String filter(DimFilter filter) {
+			return switch (filter) {
+				case SelectorFilter s -> "{\"type\":\"selector\",\"dimension\":\"" + s.dimension() + "\",\"value\":"
+						+ quote(s.value()) + "}";
+				case InFilter in -> "{\"type\":\"in\",\"dimension\":\"" + in.dimension() + "\",\"values\":["
+						+ String.join(",", in.values().stream().map(QueryJsonWriter::quote).toList()) + "]}";
+				case BoundFilter b -> "{\"type\":\"bound\",\"dimension\":\"" + b.dimension() + "\",\"lower\":"
+						+ quote(b.lower()) + ",\"upper\":" + quote(b.upper()) + ",\"lowerStrict\":" + b.lowerStrict()
+						+ ",\"upperStrict\":" + b.upperStrict() + "}";
+				case NullFilter n -> "{\"type\":\"null\",\"column\":\"" + n.column() + "\"}";
+				case AndFilter a -> "{\"type\":\"and\",\"fields\":["
+						+ String.join(",", a.fields().stream().map(this::filter).toList()) + "]}";
+				case OrFilter o -> "{\"type\":\"or\",\"fields\":["
+						+ String.join(",", o.fields().stream().map(this::filter).toList()) + "]}";
+				case NotFilter n -> "{\"type\":\"not\",\"field\":" + filter(n.field()) + "}";
+				default -> throw new IllegalStateException();
+			};
+		}
+
+		private static String quote(String value) {
+			return value == null ? "null" : "\"" + value + "\"";
+		}
+
+	}
+
+}
