@@ -33,8 +33,8 @@ import java.util.Map;
  */
 public final class QueryJson {
 
-	private static final List<String> NOT_YET = List.of("topN", "groupBy", "scan", "search", "timeBoundary",
-			"segmentMetadata", "dataSourceMetadata");
+	private static final List<String> NOT_YET = List.of("scan", "search", "timeBoundary", "segmentMetadata",
+			"dataSourceMetadata");
 
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
@@ -54,13 +54,23 @@ public final class QueryJson {
 
 	public Query read(SpecNode node) {
 		String type = node.requiredString("queryType");
-		if (type.equals("timeseries")) {
-			return timeseries(node);
+		switch (type) {
+			case "timeseries" -> {
+				return timeseries(node);
+			}
+			case "topN" -> {
+				return topN(node);
+			}
+			case "groupBy" -> {
+				return groupBy(node);
+			}
+			default -> {
+			}
 		}
 		if (NOT_YET.contains(type)) {
 			throw StrataException.unsupported("queryType[%s] is not supported yet", type);
 		}
-		throw node.error("queryType", "is unknown [" + type + "]; expected one of [timeseries, " + String.join(", ", NOT_YET) + "]");
+		throw node.error("queryType", "is unknown [" + type + "]; expected one of [timeseries, topN, groupBy, " + String.join(", ", NOT_YET) + "]");
 	}
 
 	private TimeseriesQuery timeseries(SpecNode node) {
@@ -78,6 +88,135 @@ public final class QueryJson {
 		QueryContext context = context(node);
 		return node.build(() -> new TimeseriesQuery(dataSource, intervals, granularity, filter, aggregations,
 				postAggregations, descending, limit, context));
+	}
+
+	private TopNQuery topN(SpecNode node) {
+		String dataSource = dataSource(node);
+		List<Interval> intervals = intervals(node);
+		Granularity granularity = GranularityJson.read(node, "granularity", Granularity.all());
+		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
+		SpecNode dimensionNode = node.optionalValue("dimension");
+		if (dimensionNode == null) {
+			throw node.error("dimension", "is required");
+		}
+		DimensionSpec dimension = dimensionSpec(dimensionNode);
+		if (!node.has("threshold")) {
+			throw node.error("threshold", "is required");
+		}
+		int threshold = node.optionalInt("threshold", 0);
+		SpecNode metricNode = node.optionalValue("metric");
+		if (metricNode == null) {
+			throw node.error("metric", "is required");
+		}
+		TopNMetric metric = topNMetric(metricNode);
+		List<AggregatorSpec> aggregations = node.optionalList("aggregations", AggregatorSpecJson::read);
+		List<PostAggregatorSpec> postAggregations = node.optionalList("postAggregations", this::postAggregator);
+		QueryContext context = context(node);
+		return node.build(() -> new TopNQuery(dataSource, intervals, granularity, filter, dimension, threshold, metric,
+				aggregations, postAggregations, context));
+	}
+
+	private GroupByQuery groupBy(SpecNode node) {
+		String dataSource = dataSource(node);
+		List<Interval> intervals = intervals(node);
+		if (!node.has("granularity")) {
+			throw node.error("granularity", "is required");
+		}
+		Granularity granularity = GranularityJson.read(node, "granularity", Granularity.all());
+		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
+		List<DimensionSpec> dimensions = node.optionalList("dimensions", QueryJson::dimensionSpec);
+		List<AggregatorSpec> aggregations = node.optionalList("aggregations", AggregatorSpecJson::read);
+		List<PostAggregatorSpec> postAggregations = node.optionalList("postAggregations", this::postAggregator);
+		HavingSpec having = node.has("having") ? having(node.requiredObject("having")) : null;
+		LimitSpec limitSpec = node.has("limitSpec") ? limitSpec(node.requiredObject("limitSpec")) : null;
+		if (node.has("subtotalsSpec")) {
+			throw StrataException.unsupported("subtotalsSpec at[%s] is not supported yet", node.fieldPath("subtotalsSpec"));
+		}
+		QueryContext context = context(node);
+		return node.build(() -> new GroupByQuery(dataSource, intervals, granularity, filter, dimensions, aggregations,
+				postAggregations, having, limitSpec, context));
+	}
+
+	private static DimensionSpec dimensionSpec(SpecNode node) {
+		if (node.isString()) {
+			return new DimensionSpec(node.stringValue(), null);
+		}
+		node.requireObject();
+		String type = node.optionalString("type", "default");
+		if (!type.equals("default")) {
+			throw StrataException.unsupported("dimension spec type[%s] at[%s] is not supported yet", type, node.path());
+		}
+		String outputType = node.optionalString("outputType", "STRING");
+		if (!outputType.equalsIgnoreCase("STRING")) {
+			throw StrataException.unsupported("outputType[%s] at[%s] is not supported yet", outputType, node.path());
+		}
+		return new DimensionSpec(node.requiredString("dimension"), node.optionalString("outputName", null));
+	}
+
+	private static TopNMetric topNMetric(SpecNode node) {
+		if (node.isString()) {
+			return new TopNMetric.Numeric(node.stringValue());
+		}
+		node.requireObject();
+		String type = node.requiredString("type");
+		return switch (type) {
+			case "numeric" -> new TopNMetric.Numeric(node.requiredString("metric"));
+			case "dimension", "lexicographic", "alphaNumeric" -> {
+				String ordering = type.equals("dimension") ? node.optionalString("ordering", "lexicographic") : type;
+				if (!ordering.equals("lexicographic") && !ordering.equals("numeric")) {
+					throw StrataException.unsupported("topN ordering[%s] at[%s] is not supported yet", ordering, node.path());
+				}
+				yield new TopNMetric.Dimension(ordering);
+			}
+			case "inverted" -> new TopNMetric.Inverted(topNMetric(node.optionalValue("metric") == null
+					? fail(node, "metric") : node.optionalValue("metric")));
+			default -> throw node.error("type", "is an unknown topN metric [" + type + "]");
+		};
+	}
+
+	private static SpecNode fail(SpecNode node, String field) {
+		throw node.error(field, "is required");
+	}
+
+	private static HavingSpec having(SpecNode node) {
+		String type = node.requiredString("type");
+		return switch (type) {
+			case "greaterThan", "lessThan", "equalTo" -> {
+				SpecNode value = node.optionalValue("value");
+				if (value == null || !value.json().isNumber()) {
+					throw node.error("value", "is required and must be a number");
+				}
+				yield new HavingSpec.Compare(type, node.requiredString("aggregation"), value.json().doubleValue());
+			}
+			case "dimSelector" -> new HavingSpec.DimSelector(node.requiredString("dimension"), scalar(node, "value"));
+			case "and" -> new HavingSpec.And(node.optionalList("havingSpecs", QueryJson::having));
+			case "or" -> new HavingSpec.Or(node.optionalList("havingSpecs", QueryJson::having));
+			case "not" -> new HavingSpec.Not(having(node.requiredObject("havingSpec")));
+			default -> throw StrataException.unsupported("having type[%s] at[%s] is not supported yet", type, node.path());
+		};
+	}
+
+	private static LimitSpec limitSpec(SpecNode node) {
+		String type = node.optionalString("type", "default");
+		if (!type.equals("default")) {
+			throw node.error("type", "must be default");
+		}
+		List<LimitSpec.OrderByColumn> columns = node.optionalList("columns", column -> {
+			if (column.isString()) {
+				return new LimitSpec.OrderByColumn(column.stringValue(), false, false);
+			}
+			column.requireObject();
+			String direction = column.optionalString("direction", "ascending");
+			String order = column.optionalString("dimensionOrder", "lexicographic");
+			if (!order.equals("lexicographic") && !order.equals("numeric")) {
+				throw StrataException.unsupported("dimensionOrder[%s] at[%s] is not supported yet", order, column.path());
+			}
+			return new LimitSpec.OrderByColumn(column.requiredString("dimension"), direction.startsWith("desc"),
+					order.equals("numeric"));
+		});
+		Integer limit = node.has("limit") ? node.optionalInt("limit", 0) : null;
+		int offset = node.optionalInt("offset", 0);
+		return node.build(() -> new LimitSpec(columns, limit, offset));
 	}
 
 	private static String dataSource(SpecNode node) {

@@ -1,8 +1,10 @@
 package io.strata.engine.query.exec;
 
+import io.strata.engine.query.GroupByQuery;
 import io.strata.engine.query.Query;
 import io.strata.engine.query.QueryJson;
 import io.strata.engine.query.TimeseriesQuery;
+import io.strata.engine.query.TopNQuery;
 import io.strata.engine.segment.Segment;
 
 import java.util.List;
@@ -20,6 +22,10 @@ public final class QueryRunner {
 
 	private final TimeseriesResults timeseriesResults = new TimeseriesResults();
 
+	private final GroupingEngine grouping = new GroupingEngine();
+
+	private final GroupedResults groupedResults = new GroupedResults();
+
 	public String run(String queryJson, List<Segment> segments) {
 		return run(this.json.read(queryJson), segments);
 	}
@@ -35,6 +41,16 @@ public final class QueryRunner {
 				}
 				TimeseriesEngine.Partial partial = this.timeseries.run(timeseriesQuery, own);
 				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial));
+			}
+			case TopNQuery topN -> {
+				GroupingEngine.Groups groups = this.grouping.run(own, topN.intervals(), topN.granularity(),
+						topN.filter(), List.of(topN.dimension()), topN.aggregations());
+				yield this.groupedResults.topN(topN, groups);
+			}
+			case GroupByQuery groupBy -> {
+				GroupingEngine.Groups groups = this.grouping.run(own, groupBy.intervals(), groupBy.granularity(),
+						groupBy.filter(), groupBy.dimensions(), groupBy.aggregations());
+				yield this.groupedResults.groupBy(groupBy, groups);
 			}
 		};
 	}

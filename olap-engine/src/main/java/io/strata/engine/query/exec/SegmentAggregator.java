@@ -143,6 +143,40 @@ final class SegmentAggregator {
 		}
 	}
 
+	/** Folds one row into {@code state}: the row-at-a-time path of grouping queries. */
+	void aggregateRow(int row, AggregateState state) {
+		switch (this.source) {
+			case COUNT -> state.addLong(1);
+			case MISSING -> {
+			}
+			case LONGS -> {
+				if (!this.hasNulls || !this.nulls.contains(row)) {
+					state.addLong(this.numbers.getLong(row));
+				}
+			}
+			case DOUBLES -> {
+				if (!this.hasNulls || !this.nulls.contains(row)) {
+					state.addDouble(this.numbers.getDouble(row));
+				}
+			}
+			case SKETCHES -> {
+				byte[] bytes = this.sketches.getBytes(row);
+				if (bytes != null) {
+					state.addSketch(state.codec().deserialize(bytes));
+				}
+			}
+			case STRINGS -> {
+				int values = this.ids.getIds(row);
+				for (int v = 0; v < values; v++) {
+					String value = this.strings.dictionary().get(this.ids.lastIds()[v]);
+					if (value != null) {
+						state.updateSketch(value);
+					}
+				}
+			}
+		}
+	}
+
 	private void gather(int[] rows, int from, int count) {
 		if (from == 0) {
 			this.numbers.readLongs(rows, count, this.longs);

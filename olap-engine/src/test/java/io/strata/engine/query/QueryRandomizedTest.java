@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * multi-value and null dimensions) on many segments built with rollup on and off, compared bucket
  * by bucket with sums computed straight from the generated events.
  */
-class TimeseriesRandomizedTest {
+class QueryRandomizedTest {
 
 	private static final List<String> DIMENSIONS = List.of("accountId", "apiName", "statusCode", "bundles", "region");
 
@@ -134,6 +134,75 @@ class TimeseriesRandomizedTest {
 			String actual = new QueryRunner().run(query, SEGMENTS.get(rollup));
 			assertThat(parse(actual)).as("query %s", query).isEqualTo(expected(filter, interval, granularity));
 		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "11,false,day,apiName;region", "12,true,all,bundles;statusCode", "13,false,all,region",
+			"14,true,hour,accountId;bundles" })
+	void randomGroupBysMatchTheNaiveEvaluator(long seed, boolean rollup, String granularityName, String dimensionList) {
+		SplittableRandom random = new SplittableRandom(seed);
+		List<String> dimensions = List.of(dimensionList.split(";"));
+		Granularity granularity = Granularity.named(granularityName);
+		QueryJsonWriter writer = new QueryJsonWriter();
+		for (int round = 0; round < 6; round++) {
+			DimFilter filter = randomFilter(random, 2);
+			long start = IsoTime.parse("2026-03-01T00:00:00Z") + random.nextLong(36) * 3_600_000L;
+			Interval interval = new Interval(start, start + (1 + random.nextLong(30)) * 3_600_000L);
+			String query = """
+					{"queryType": "groupBy", "dataSource": "usage", "intervals": ["%s"], "granularity": "%s",
+					 "filter": %s, "dimensions": [%s],
+					 "aggregations": [{"type": "longSum", "name": "events", "fieldName": "events"},
+					                  {"type": "longSum", "name": "latency", "fieldName": "latency"}]}
+					""".formatted(interval, granularityName, writer.filter(filter),
+					String.join(",", dimensions.stream().map(name -> "\"" + name + "\"").toList()));
+			String actual = new QueryRunner().run(query, SEGMENTS.get(rollup));
+			Map<List<Object>, List<Long>> groups = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+			for (JsonNode row : JsonMapper.builder().build().readTree(actual)) {
+				List<Object> key = new ArrayList<>();
+				key.add(IsoTime.parse(row.get("timestamp").stringValue()));
+				for (String dimension : dimensions) {
+					JsonNode value = row.get("event").get(dimension);
+					key.add(value.isNull() ? "<null>" : value.stringValue());
+				}
+				groups.put(key, List.of(row.get("event").get("events").longValue(),
+						row.get("event").get("latency").longValue()));
+			}
+			assertThat(groups).as("query %s", query).isEqualTo(expectedGroups(filter, interval, granularity, dimensions));
+		}
+	}
+
+	private static Map<List<Object>, List<Long>> expectedGroups(DimFilter filter, Interval interval,
+			Granularity granularity, List<String> dimensions) {
+		Map<List<Object>, long[]> sums = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+		for (Raw raw : EVENTS) {
+			if (!interval.contains(raw.time()) || evaluate(filter, raw) != Truth.TRUE) {
+				continue;
+			}
+			long bucket = granularity.equals(Granularity.all()) ? interval.startMillis()
+					: granularity.bucketStart(raw.time());
+			List<List<Object>> keys = new ArrayList<>();
+			keys.add(new ArrayList<>(List.of(bucket)));
+			for (String dimension : dimensions) {
+				List<String> values = values(raw, dimension);
+				List<List<Object>> next = new ArrayList<>();
+				for (List<Object> prefix : keys) {
+					for (String value : values.isEmpty() ? java.util.Collections.singletonList("<null>") : values) {
+						List<Object> key = new ArrayList<>(prefix);
+						key.add(value);
+						next.add(key);
+					}
+				}
+				keys = next;
+			}
+			for (List<Object> key : keys) {
+				long[] values = sums.computeIfAbsent(key, ignored -> new long[2]);
+				values[0]++;
+				values[1] += raw.latency();
+			}
+		}
+		Map<List<Object>, List<Long>> result = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+		sums.forEach((key, values) -> result.put(key, List.of(values[0], values[1])));
+		return result;
 	}
 
 	private static Map<Long, List<Long>> parse(String json) {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Timeseries on four hand-written rows, each expected result worked out by hand from the rows
+ * Timeseries, topN and groupBy on four hand-written rows, each expected result worked out by hand from the rows
  * below (not copied from the engine's output).
  *
  * <pre>
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * 2026-01-01T03:00  c   500    [x]     us     40      4.0
  * </pre>
  */
-class TimeseriesGoldenTest {
+class QueryGoldenTest {
 
 	@TempDir
 	static Path directory;
@@ -187,6 +187,71 @@ class TimeseriesGoldenTest {
 	}
 
 	@Test
+	void topNOrdersByMetricThenValue() {
+		// rows per api: a = 2 (rows 1, 3), b = 1, c = 1; the tie b/c goes to the smaller value
+		assertThat(this.runner.run("""
+				{"queryType": "topN", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
+				 "dimension": "api", "threshold": 2, "metric": "rows",
+				 "aggregations": [{"type": "count", "name": "rows"}, {"type": "longSum", "name": "latency", "fieldName": "latency"}]}
+				""", List.of(segment))).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":["
+				+ "{\"api\":\"a\",\"rows\":2,\"latency\":40},{\"api\":\"b\",\"rows\":1,\"latency\":20}]}]");
+		// by latency: a = 10 + 30 = 40, c = 40, b = 20; inverted by dimension: c, b, a
+		assertThat(this.runner.run("""
+				{"queryType": "topN", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
+				 "dimension": {"type": "default", "dimension": "api", "outputName": "service"}, "threshold": 3,
+				 "metric": {"type": "inverted", "metric": {"type": "dimension", "ordering": "lexicographic"}},
+				 "aggregations": [{"type": "longSum", "name": "latency", "fieldName": "latency"}]}
+				""", List.of(segment))).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":["
+				+ "{\"service\":\"c\",\"latency\":40},{\"service\":\"b\",\"latency\":20},{\"service\":\"a\",\"latency\":40}]}]");
+	}
+
+	@Test
+	void groupByOrdersByDimensionsNullsFirst() {
+		String groupBy = """
+				{"queryType": "groupBy", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
+				 "dimensions": ["api", "region"], %s
+				 "aggregations": [{"type": "count", "name": "rows"}, {"type": "longSum", "name": "latency", "fieldName": "latency"}]}
+				""";
+		String all = this.runner.run(groupBy.formatted(""), List.of(segment));
+		assertThat(all).isEqualTo("[" + event("a", "eu", 1, 30) + "," + event("a", "us", 1, 10) + ","
+				+ event("b", null, 1, 20) + "," + event("c", "us", 1, 40) + "]");
+		// latency > 15 and not api = c -> (a, eu) 30 and (b, null) 20
+		String having = this.runner.run(groupBy.formatted("""
+				"having": {"type": "and", "havingSpecs": [{"type": "greaterThan", "aggregation": "latency", "value": 15},
+				  {"type": "not", "havingSpec": {"type": "dimSelector", "dimension": "api", "value": "c"}}]},"""),
+				List.of(segment));
+		assertThat(having).isEqualTo("[" + event("a", "eu", 1, 30) + "," + event("b", null, 1, 20) + "]");
+		// largest latency first, skip one, take two: 40 (c), [30 (a, eu), 20 (b)]
+		String limited = this.runner.run(groupBy.formatted("""
+				"limitSpec": {"type": "default", "limit": 2, "offset": 1,
+				  "columns": [{"dimension": "latency", "direction": "descending", "dimensionOrder": "numeric"}]},"""),
+				List.of(segment));
+		assertThat(limited).isEqualTo("[" + event("a", "eu", 1, 30) + "," + event("b", null, 1, 20) + "]");
+	}
+
+	@Test
+	void groupByUnnestsMultiValueRows() {
+		// x is in rows 1 and 4 (10 + 40), y in rows 1 and 3 (10 + 30), row 2 has none
+		assertThat(this.runner.run("""
+				{"queryType": "groupBy", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
+				 "dimensions": ["bundles"], "aggregations": [{"type": "count", "name": "rows"},
+				   {"type": "longSum", "name": "latency", "fieldName": "latency"}]}
+				""", List.of(segment))).isEqualTo("[" + bundle(null, 1, 20) + "," + bundle("x", 2, 50) + ","
+				+ bundle("y", 2, 40) + "]");
+	}
+
+	private static String event(String api, String region, long rows, long latency) {
+		return "{\"version\":\"v1\",\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"event\":{\"api\":"
+				+ (api == null ? "null" : "\"" + api + "\"") + ",\"region\":"
+				+ (region == null ? "null" : "\"" + region + "\"") + ",\"rows\":" + rows + ",\"latency\":" + latency + "}}";
+	}
+
+	private static String bundle(String value, long rows, long latency) {
+		return "{\"version\":\"v1\",\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"event\":{\"bundles\":"
+				+ (value == null ? "null" : "\"" + value + "\"") + ",\"rows\":" + rows + ",\"latency\":" + latency + "}}";
+	}
+
+	@Test
 	void anUnknownDataSourceAnswersAnEmptyArray() {
 		assertThat(this.runner.run("""
 				{"queryType": "timeseries", "dataSource": "nothing", "intervals": "2026-01-01/2026-01-02", "granularity": "all"}
@@ -214,7 +279,7 @@ class TimeseriesGoldenTest {
 		assertThatThrownBy(() -> this.runner.run("not json", List.of(segment))).isInstanceOf(StrataException.class)
 			.hasMessageContaining("JSON");
 		assertThatThrownBy(() -> this.runner.run("""
-				{"queryType": "topN", "dataSource": "usage"}""", List.of(segment)))
+				{"queryType": "scan", "dataSource": "usage"}""", List.of(segment)))
 			.isInstanceOfSatisfying(StrataException.class,
 					ex -> assertThat(ex.errorCode().druidErrorName()).isEqualTo("Unsupported operation"));
 	}

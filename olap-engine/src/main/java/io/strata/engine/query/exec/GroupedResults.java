@@ -1,0 +1,191 @@
+package io.strata.engine.query.exec;
+
+import io.strata.engine.error.StrataException;
+import io.strata.engine.query.DimensionSpec;
+import io.strata.engine.query.GroupByQuery;
+import io.strata.engine.query.HavingSpec;
+import io.strata.engine.query.LimitSpec;
+import io.strata.engine.query.PostAggregatorSpec;
+import io.strata.engine.query.TopNMetric;
+import io.strata.engine.query.TopNQuery;
+import io.strata.engine.segment.column.Utf8Order;
+import io.strata.engine.time.IsoTime;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns grouped states into Druid's topN and groupBy result JSON. Stateless. */
+final class GroupedResults {
+
+	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+	/** One finalized group: its timestamp and its output columns in Druid's order. */
+	private record Row(long timestamp, Map<String, Object> columns) {
+
+	}
+
+	String topN(TopNQuery query, GroupingEngine.Groups groups) {
+		TreeMap<Long, List<Row>> byBucket = new TreeMap<>();
+		for (Row row : rows(groups, List.of(query.dimension()), query.postAggregations())) {
+			byBucket.computeIfAbsent(row.timestamp(), key -> new ArrayList<>()).add(row);
+		}
+		String name = query.dimension().outputName();
+		// ties go to the smaller value, so equal metrics come out in a stable order
+		Comparator<Row> order = topNOrder(query.metric(), name)
+			.thenComparing(row -> (String) row.columns().get(name), Comparator.nullsFirst(Utf8Order.INSTANCE));
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (Map.Entry<Long, List<Row>> bucket : byBucket.entrySet()) {
+			List<Row> rows = bucket.getValue();
+			rows.sort(order);
+			List<Map<String, Object>> result = new ArrayList<>();
+			for (Row row : rows.subList(0, Math.min(query.threshold(), rows.size()))) {
+				result.add(row.columns());
+			}
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("timestamp", IsoTime.format(bucket.getKey()));
+			entry.put("result", result);
+			out.add(entry);
+		}
+		return MAPPER.writeValueAsString(out);
+	}
+
+	String groupBy(GroupByQuery query, GroupingEngine.Groups groups) {
+		List<Row> rows = rows(groups, query.dimensions(), query.postAggregations());
+		if (query.having() != null) {
+			rows.removeIf(row -> !having(query.having(), row.columns()));
+		}
+		Comparator<Row> natural = Comparator.comparingLong(Row::timestamp);
+		for (DimensionSpec dimension : query.dimensions()) {
+			natural = natural.thenComparing(row -> (String) row.columns().get(dimension.outputName()),
+					Comparator.nullsFirst(Utf8Order.INSTANCE));
+		}
+		LimitSpec limitSpec = query.limitSpec();
+		Comparator<Row> order = natural;
+		if (limitSpec != null && !limitSpec.columns().isEmpty()) {
+			Comparator<Row> byColumns = null;
+			for (LimitSpec.OrderByColumn column : limitSpec.columns()) {
+				Comparator<Row> one = (left, right) -> compareValues(left.columns().get(column.dimension()),
+						right.columns().get(column.dimension()), column.numeric());
+				if (column.descending()) {
+					one = one.reversed();
+				}
+				byColumns = byColumns == null ? one : byColumns.thenComparing(one);
+			}
+			order = byColumns.thenComparing(natural);
+		}
+		rows.sort(order);
+		if (limitSpec != null) {
+			int from = Math.min(limitSpec.offset(), rows.size());
+			int to = limitSpec.limit() == null ? rows.size() : Math.min(rows.size(), from + limitSpec.limit());
+			rows = new ArrayList<>(rows.subList(from, to));
+		}
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (Row row : rows) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("version", "v1");
+			entry.put("timestamp", IsoTime.format(row.timestamp()));
+			entry.put("event", row.columns());
+			out.add(entry);
+		}
+		return MAPPER.writeValueAsString(out);
+	}
+
+	private static List<Row> rows(GroupingEngine.Groups groups, List<DimensionSpec> dimensions,
+			List<PostAggregatorSpec> postAggregations) {
+		List<Row> rows = new ArrayList<>();
+		for (Map.Entry<GroupingEngine.GroupKey, AggregateState[]> entry : groups.states.entrySet()) {
+			Map<String, Object> columns = new LinkedHashMap<>();
+			for (int d = 0; d < dimensions.size(); d++) {
+				columns.put(dimensions.get(d).outputName(), entry.getKey().values().get(d));
+			}
+			Map<String, AggregateState> byName = new LinkedHashMap<>();
+			for (AggregateState state : entry.getValue()) {
+				columns.put(state.spec.name(), state.finalValue());
+				byName.put(state.spec.name(), state);
+			}
+			for (PostAggregatorSpec post : postAggregations) {
+				columns.put(post.name(), PostAggregation.evaluate(post, byName, columns));
+			}
+			long bucket = entry.getKey().bucket();
+			rows.add(new Row(bucket == TimeseriesEngine.ALL_BUCKET ? groups.earliestCovered : bucket, columns));
+		}
+		return rows;
+	}
+
+	private static Comparator<Row> topNOrder(TopNMetric metric, String dimension) {
+		return switch (metric) {
+			case TopNMetric.Numeric numeric -> (left, right) -> {
+				if (!left.columns().containsKey(numeric.metric())) {
+					throw StrataException.invalidInput("topN metric[%s] is not an aggregator or post-aggregator",
+							numeric.metric());
+				}
+				// largest first, nulls last
+				return compareValues(right.columns().get(numeric.metric()), left.columns().get(numeric.metric()), true);
+			};
+			case TopNMetric.Dimension ordering -> (left, right) -> compareValues(left.columns().get(dimension),
+					right.columns().get(dimension), ordering.ordering().equals("numeric"));
+			case TopNMetric.Inverted inverted -> topNOrder(inverted.metric(), dimension).reversed();
+		};
+	}
+
+	/** Ascending, nulls first; numbers numerically, strings by UTF-8 bytes or as numbers. */
+	private static int compareValues(Object left, Object right, boolean numeric) {
+		if (left == null || right == null) {
+			return left == null ? (right == null ? 0 : -1) : 1;
+		}
+		if (left instanceof Number a && right instanceof Number b) {
+			return Double.compare(a.doubleValue(), b.doubleValue());
+		}
+		String a = left.toString();
+		String b = right.toString();
+		if (numeric) {
+			Double x = parse(a);
+			Double y = parse(b);
+			if (x != null && y != null) {
+				return Double.compare(x, y);
+			}
+			if (x != null || y != null) {
+				return x == null ? 1 : -1;
+			}
+		}
+		return Utf8Order.INSTANCE.compare(a, b);
+	}
+
+	private static Double parse(String value) {
+		try {
+			return Double.parseDouble(value);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static boolean having(HavingSpec having, Map<String, Object> row) {
+		return switch (having) {
+			case HavingSpec.Compare compare -> {
+				Object value = row.get(compare.aggregation());
+				if (!(value instanceof Number number)) {
+					yield false;
+				}
+				int comparison = Double.compare(number.doubleValue(), compare.value());
+				yield switch (compare.type()) {
+					case "greaterThan" -> comparison > 0;
+					case "lessThan" -> comparison < 0;
+					default -> comparison == 0;
+				};
+			}
+			case HavingSpec.DimSelector selector -> java.util.Objects.equals(row.get(selector.dimension()),
+					selector.value());
+			case HavingSpec.And and -> and.havingSpecs().stream().allMatch(inner -> having(inner, row));
+			case HavingSpec.Or or -> or.havingSpecs().stream().anyMatch(inner -> having(inner, row));
+			case HavingSpec.Not not -> !having(not.havingSpec(), row);
+		};
+	}
+
+}

@@ -1,0 +1,261 @@
+package io.strata.engine.query.exec;
+
+import io.strata.engine.aggregation.AggregatorSpec;
+import io.strata.engine.query.DimensionSpec;
+import io.strata.engine.query.filter.DimFilter;
+import io.strata.engine.segment.ColumnSummary;
+import io.strata.engine.segment.Segment;
+import io.strata.engine.segment.column.NumericColumn;
+import io.strata.engine.segment.column.NumericValues;
+import io.strata.engine.segment.column.StringColumn;
+import io.strata.engine.segment.column.StringValues;
+import io.strata.engine.time.AllGranularity;
+import io.strata.engine.time.Granularity;
+import io.strata.engine.time.Interval;
+import org.roaringbitmap.BatchIterator;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+import org.roaringbitmap.buffer.MutableRoaringBitmap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups the selected rows of segments by time bucket and dimension values, for topN and groupBy.
+ * Inside a segment, groups are keyed on dictionary ids (no string is built per row); values are
+ * looked up once per group when the segment is done, and groups merge across segments by value.
+ * A multi-value row counts in one group per value, as Druid's groupBy unnests them; an empty one
+ * in the null group. Stateless; each call is single-threaded.
+ */
+final class GroupingEngine {
+
+	private static final int BATCH = 1024;
+
+	/** A group across segments: bucket start (or {@link TimeseriesEngine#ALL_BUCKET}) and values. */
+	record GroupKey(long bucket, List<String> values) {
+
+	}
+
+	/** Groups and their states, plus the stretch of time the queried segments covered. */
+	static final class Groups {
+
+		final Map<GroupKey, AggregateState[]> states = new HashMap<>();
+
+		long earliestCovered = Long.MAX_VALUE;
+
+	}
+
+	Groups run(List<Segment> segments, List<Interval> intervals, Granularity granularity, DimFilter filter,
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations) {
+		Groups groups = new Groups();
+		for (Segment segment : segments) {
+			runOne(segment, intervals, granularity, filter, dimensions, aggregations, groups);
+		}
+		return groups;
+	}
+
+	/** A segment-local group key: bucket and per-dimension local ids. */
+	private record LocalKey(long bucket, int[] ids) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof LocalKey key && key.bucket == this.bucket && Arrays.equals(key.ids, this.ids);
+		}
+
+		@Override
+		public int hashCode() {
+			return Long.hashCode(this.bucket) * 31 + Arrays.hashCode(this.ids);
+		}
+
+	}
+
+	private void runOne(Segment segment, List<Interval> intervals, Granularity granularity, DimFilter filter,
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, Groups groups) {
+		Interval segmentInterval = segment.id().interval();
+		NumericValues times = segment.time().open();
+		int rows = segment.numRows();
+		MutableRoaringBitmap selected = new MutableRoaringBitmap();
+		for (Interval interval : intervals) {
+			if (!interval.overlaps(segmentInterval)) {
+				continue;
+			}
+			groups.earliestCovered = Math.min(groups.earliestCovered,
+					Math.max(interval.startMillis(), segmentInterval.startMillis()));
+			int from = firstRowAtOrAfter(times, rows, interval.startMillis());
+			int to = firstRowAtOrAfter(times, rows, interval.endMillis());
+			if (from < to) {
+				selected.add((long) from, (long) to);
+			}
+		}
+		if (selected.isEmpty()) {
+			return;
+		}
+		ImmutableRoaringBitmap rowsToRead = filter == null ? selected
+				: ImmutableRoaringBitmap.and(selected, new FilterResolver(segment).resolve(filter).match());
+		List<DimensionReader> readers = new ArrayList<>();
+		for (DimensionSpec dimension : dimensions) {
+			readers.add(new DimensionReader(segment, dimension.dimension()));
+		}
+		List<SegmentAggregator> aggregators = new ArrayList<>();
+		for (AggregatorSpec spec : aggregations) {
+			aggregators.add(new SegmentAggregator(spec, segment, BATCH));
+		}
+		boolean all = granularity instanceof AllGranularity;
+		Map<LocalKey, AggregateState[]> local = new HashMap<>();
+		int[] batch = new int[BATCH];
+		long[] batchTimes = new long[BATCH];
+		int[][] valueIds = new int[readers.size()][];
+		int[] counts = new int[readers.size()];
+		BatchIterator iterator = rowsToRead.getBatchIterator();
+		while (iterator.hasNext()) {
+			int count = iterator.nextBatch(batch);
+			times.readLongs(batch, count, batchTimes);
+			for (int i = 0; i < count; i++) {
+				int row = batch[i];
+				long bucket = all ? TimeseriesEngine.ALL_BUCKET : granularity.bucketStart(batchTimes[i]);
+				for (int d = 0; d < readers.size(); d++) {
+					counts[d] = readers.get(d).ids(row);
+					valueIds[d] = readers.get(d).lastIds();
+				}
+				addToGroups(local, bucket, valueIds, counts, 0, new int[readers.size()], row, aggregators,
+						aggregations);
+			}
+		}
+		for (Map.Entry<LocalKey, AggregateState[]> entry : local.entrySet()) {
+			List<String> values = new ArrayList<>(readers.size());
+			for (int d = 0; d < readers.size(); d++) {
+				values.add(readers.get(d).value(entry.getKey().ids()[d]));
+			}
+			AggregateState[] target = groups.states.computeIfAbsent(
+					new GroupKey(entry.getKey().bucket(), Collections.unmodifiableList(values)),
+					key -> TimeseriesEngine.newStates(aggregations));
+			for (int a = 0; a < target.length; a++) {
+				target[a].merge(entry.getValue()[a]);
+			}
+		}
+	}
+
+	/** Adds a row to every group its values make (the cross product of its multi-values). */
+	private static void addToGroups(Map<LocalKey, AggregateState[]> local, long bucket, int[][] valueIds, int[] counts,
+			int dimension, int[] chosen, int row, List<SegmentAggregator> aggregators, List<AggregatorSpec> specs) {
+		if (dimension == counts.length) {
+			AggregateState[] states = local.computeIfAbsent(new LocalKey(bucket, chosen.clone()),
+					key -> TimeseriesEngine.newStates(specs));
+			for (int a = 0; a < states.length; a++) {
+				aggregators.get(a).aggregateRow(row, states[a]);
+			}
+			return;
+		}
+		if (counts[dimension] == 0) {
+			chosen[dimension] = DimensionReader.NULL_ID;
+			addToGroups(local, bucket, valueIds, counts, dimension + 1, chosen, row, aggregators, specs);
+			return;
+		}
+		int[] ids = valueIds[dimension].clone();
+		for (int v = 0; v < counts[dimension]; v++) {
+			chosen[dimension] = ids[v];
+			addToGroups(local, bucket, valueIds, counts, dimension + 1, chosen, row, aggregators, specs);
+		}
+	}
+
+	/** Reads one grouping dimension of a segment as local ids. */
+	private static final class DimensionReader {
+
+		static final int NULL_ID = -1;
+
+		private final StringColumn strings;
+
+		private final StringValues ids;
+
+		private final NumericValues numbers;
+
+		private final ImmutableRoaringBitmap nulls;
+
+		private final Map<String, Integer> numberIds = new HashMap<>();
+
+		private final List<String> numberValues = new ArrayList<>();
+
+		private final boolean isLong;
+
+		private int[] last = new int[1];
+
+		DimensionReader(Segment segment, String name) {
+			ColumnSummary summary = name.equals(Segment.TIME_COLUMN) ? segment.metadata().time()
+					: segment.metadata().column(name);
+			StringColumn strings = null;
+			NumericValues numbers = null;
+			ImmutableRoaringBitmap nulls = null;
+			boolean isLong = false;
+			if (summary != null && summary.type() == io.strata.engine.type.ColumnType.STRING) {
+				strings = segment.stringColumn(name);
+			}
+			else if (summary != null && summary.type().isNumeric()) {
+				NumericColumn column = name.equals(Segment.TIME_COLUMN) ? segment.time() : segment.numericColumn(name);
+				numbers = column.open();
+				nulls = column.nullRows();
+				isLong = summary.type() == io.strata.engine.type.ColumnType.LONG;
+			}
+			this.strings = strings;
+			this.ids = strings == null ? null : strings.open();
+			this.numbers = numbers;
+			this.nulls = nulls;
+			this.isLong = isLong;
+		}
+
+		/** The ids of a row (see {@link #lastIds()}); zero ids is null. */
+		int ids(int row) {
+			if (this.strings != null) {
+				int count = this.ids.getIds(row);
+				this.last = this.ids.lastIds();
+				if (count == 1 && this.strings.dictionary().hasNull() && this.last[0] == 0) {
+					return 0;
+				}
+				return count;
+			}
+			if (this.numbers == null || this.nulls.contains(row)) {
+				return 0;
+			}
+			String value = this.isLong ? Long.toString(this.numbers.getLong(row))
+					: Double.toString(this.numbers.getDouble(row));
+			Integer id = this.numberIds.get(value);
+			if (id == null) {
+				id = this.numberValues.size();
+				this.numberValues.add(value);
+				this.numberIds.put(value, id);
+			}
+			this.last[0] = id;
+			return 1;
+		}
+
+		int[] lastIds() {
+			return this.last;
+		}
+
+		String value(int id) {
+			if (id == NULL_ID) {
+				return null;
+			}
+			return this.strings != null ? this.strings.dictionary().get(id) : this.numberValues.get(id);
+		}
+
+	}
+
+	private static int firstRowAtOrAfter(NumericValues times, int rows, long time) {
+		int low = 0;
+		int high = rows;
+		while (low < high) {
+			int middle = (low + high) >>> 1;
+			if (times.getLong(middle) < time) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
+			}
+		}
+		return low;
+	}
+
+}
