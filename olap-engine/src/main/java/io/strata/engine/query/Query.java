@@ -5,7 +5,7 @@ import io.strata.engine.time.Interval;
 import java.util.List;
 
 /** LOGICAL: a Druid native query. One record per query type. */
-public sealed interface Query permits TimeseriesQuery, TopNQuery, GroupByQuery {
+public sealed interface Query permits TimeseriesQuery, TopNQuery, GroupByQuery, ScanQuery, TimeBoundaryQuery {
 
 	String dataSource();
 

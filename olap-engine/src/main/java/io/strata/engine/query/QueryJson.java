@@ -33,8 +33,7 @@ import java.util.Map;
  */
 public final class QueryJson {
 
-	private static final List<String> NOT_YET = List.of("scan", "search", "timeBoundary", "segmentMetadata",
-			"dataSourceMetadata");
+	private static final List<String> NOT_YET = List.of("search", "segmentMetadata", "dataSourceMetadata");
 
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
@@ -64,13 +63,20 @@ public final class QueryJson {
 			case "groupBy" -> {
 				return groupBy(node);
 			}
+			case "scan" -> {
+				return scan(node);
+			}
+			case "timeBoundary" -> {
+				return timeBoundary(node);
+			}
 			default -> {
 			}
 		}
 		if (NOT_YET.contains(type)) {
 			throw StrataException.unsupported("queryType[%s] is not supported yet", type);
 		}
-		throw node.error("queryType", "is unknown [" + type + "]; expected one of [timeseries, topN, groupBy, " + String.join(", ", NOT_YET) + "]");
+		throw node.error("queryType", "is unknown [" + type + "]; expected one of [timeseries, topN, groupBy, scan, timeBoundary, "
+				+ String.join(", ", NOT_YET) + "]");
 	}
 
 	private TimeseriesQuery timeseries(SpecNode node) {
@@ -88,6 +94,32 @@ public final class QueryJson {
 		QueryContext context = context(node);
 		return node.build(() -> new TimeseriesQuery(dataSource, intervals, granularity, filter, aggregations,
 				postAggregations, descending, limit, context));
+	}
+
+	private ScanQuery scan(SpecNode node) {
+		String dataSource = dataSource(node);
+		List<Interval> intervals = intervals(node);
+		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
+		List<String> columns = node.optionalStringList("columns");
+		String format = node.optionalString("resultFormat", "list");
+		if (!format.equals("list") && !format.equals("compactedList")) {
+			throw node.error("resultFormat", "must be list or compactedList");
+		}
+		String order = node.optionalString("order", "none");
+		Long limit = node.has("limit") ? node.optionalLong("limit", 0) : null;
+		long offset = node.optionalLong("offset", 0);
+		QueryContext context = context(node);
+		return node.build(() -> new ScanQuery(dataSource, intervals, filter, columns, format.equals("compactedList"),
+				order, limit, offset, context));
+	}
+
+	private TimeBoundaryQuery timeBoundary(SpecNode node) {
+		String dataSource = dataSource(node);
+		List<Interval> intervals = node.has("intervals") ? intervals(node) : List.of(Interval.ETERNITY);
+		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
+		String bound = node.optionalString("bound", null);
+		QueryContext context = context(node);
+		return node.build(() -> new TimeBoundaryQuery(dataSource, intervals, bound, filter, context));
 	}
 
 	private TopNQuery topN(SpecNode node) {

@@ -252,6 +252,46 @@ class QueryGoldenTest {
 	}
 
 	@Test
+	void scanReturnsRowsInDruidsShape() {
+		String scan = this.runner.run("""
+				{"queryType": "scan", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02",
+				 "columns": ["__time", "api", "bundles", "region", "latency"],
+				 "filter": {"type": "selector", "dimension": "bundles", "value": "x"}, "limit": 5}
+				""", List.of(segment));
+		// rows 1 and 4 hold bundle x; __time in millis, multi-values as arrays, one as a plain value
+		assertThat(scan).isEqualTo("[{\"segmentId\":\"usage_2026-01-01T00:00:00.000Z_2026-01-02T00:00:00.000Z_v1\","
+				+ "\"columns\":[\"__time\",\"api\",\"bundles\",\"region\",\"latency\"],\"events\":["
+				+ "{\"__time\":" + IsoTime.parse("2026-01-01T00:10:00Z") + ",\"api\":\"a\",\"bundles\":[\"x\",\"y\"],\"region\":\"us\",\"latency\":10},"
+				+ "{\"__time\":" + IsoTime.parse("2026-01-01T03:00:00Z") + ",\"api\":\"c\",\"bundles\":\"x\",\"region\":\"us\",\"latency\":40}],"
+				+ "\"rowSignature\":[{\"name\":\"__time\",\"type\":\"LONG\"},{\"name\":\"api\",\"type\":\"STRING\"},"
+				+ "{\"name\":\"bundles\",\"type\":\"STRING\"},{\"name\":\"region\",\"type\":\"STRING\"},"
+				+ "{\"name\":\"latency\",\"type\":\"LONG\"}]}]");
+		String descending = this.runner.run("""
+				{"queryType": "scan", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "columns": ["__time", "api"],
+				 "resultFormat": "compactedList", "order": "descending", "limit": 2}
+				""", List.of(segment));
+		// the two latest rows, newest first: row 4 (c) then row 3 (a); no segment id under time order
+		assertThat(descending).isEqualTo("[{\"segmentId\":null,\"columns\":[\"__time\",\"api\"],\"events\":[["
+				+ IsoTime.parse("2026-01-01T03:00:00Z") + ",\"c\"],[" + IsoTime.parse("2026-01-01T01:05:00Z") + ",\"a\"]],"
+				+ "\"rowSignature\":[{\"name\":\"__time\",\"type\":\"LONG\"},{\"name\":\"api\",\"type\":\"STRING\"}]}]");
+	}
+
+	@Test
+	void timeBoundaryFindsTheFirstAndLastSelectedRows() {
+		assertThat(this.runner.run("{\"queryType\": \"timeBoundary\", \"dataSource\": \"usage\"}", List.of(segment)))
+			.isEqualTo("[{\"timestamp\":\"2026-01-01T00:10:00.000Z\",\"result\":{\"minTime\":\"2026-01-01T00:10:00.000Z\","
+					+ "\"maxTime\":\"2026-01-01T03:00:00.000Z\"}}]");
+		// api b is only row 2; maxTime alone is stamped with itself
+		assertThat(this.runner.run("""
+				{"queryType": "timeBoundary", "dataSource": "usage", "bound": "maxTime",
+				 "filter": {"type": "selector", "dimension": "api", "value": "b"}}""", List.of(segment)))
+			.isEqualTo("[{\"timestamp\":\"2026-01-01T00:50:00.000Z\",\"result\":{\"maxTime\":\"2026-01-01T00:50:00.000Z\"}}]");
+		assertThat(this.runner.run("""
+				{"queryType": "timeBoundary", "dataSource": "usage",
+				 "filter": {"type": "selector", "dimension": "api", "value": "zzz"}}""", List.of(segment))).isEqualTo("[]");
+	}
+
+	@Test
 	void anUnknownDataSourceAnswersAnEmptyArray() {
 		assertThat(this.runner.run("""
 				{"queryType": "timeseries", "dataSource": "nothing", "intervals": "2026-01-01/2026-01-02", "granularity": "all"}
@@ -279,7 +319,7 @@ class QueryGoldenTest {
 		assertThatThrownBy(() -> this.runner.run("not json", List.of(segment))).isInstanceOf(StrataException.class)
 			.hasMessageContaining("JSON");
 		assertThatThrownBy(() -> this.runner.run("""
-				{"queryType": "scan", "dataSource": "usage"}""", List.of(segment)))
+				{"queryType": "search", "dataSource": "usage"}""", List.of(segment)))
 			.isInstanceOfSatisfying(StrataException.class,
 					ex -> assertThat(ex.errorCode().druidErrorName()).isEqualTo("Unsupported operation"));
 	}

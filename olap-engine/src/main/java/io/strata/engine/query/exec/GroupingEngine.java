@@ -84,8 +84,8 @@ final class GroupingEngine {
 			}
 			groups.earliestCovered = Math.min(groups.earliestCovered,
 					Math.max(interval.startMillis(), segmentInterval.startMillis()));
-			int from = firstRowAtOrAfter(times, rows, interval.startMillis());
-			int to = firstRowAtOrAfter(times, rows, interval.endMillis());
+			int from = RowSelector.firstRowAtOrAfter(times, rows, interval.startMillis());
+			int to = RowSelector.firstRowAtOrAfter(times, rows, interval.endMillis());
 			if (from < to) {
 				selected.add((long) from, (long) to);
 			}
@@ -241,21 +241,6 @@ final class GroupingEngine {
 			return this.strings != null ? this.strings.dictionary().get(id) : this.numberValues.get(id);
 		}
 
-	}
-
-	private static int firstRowAtOrAfter(NumericValues times, int rows, long time) {
-		int low = 0;
-		int high = rows;
-		while (low < high) {
-			int middle = (low + high) >>> 1;
-			if (times.getLong(middle) < time) {
-				low = middle + 1;
-			}
-			else {
-				high = middle;
-			}
-		}
-		return low;
 	}
 
 }

@@ -2,6 +2,8 @@ package io.strata.engine.query.exec;
 
 import io.strata.engine.query.GroupByQuery;
 import io.strata.engine.query.Query;
+import io.strata.engine.query.ScanQuery;
+import io.strata.engine.query.TimeBoundaryQuery;
 import io.strata.engine.query.QueryJson;
 import io.strata.engine.query.TimeseriesQuery;
 import io.strata.engine.query.TopNQuery;
@@ -25,6 +27,10 @@ public final class QueryRunner {
 	private final GroupingEngine grouping = new GroupingEngine();
 
 	private final GroupedResults groupedResults = new GroupedResults();
+
+	private final ScanEngine scan = new ScanEngine();
+
+	private final TimeBoundaryEngine timeBoundary = new TimeBoundaryEngine();
 
 	public String run(String queryJson, List<Segment> segments) {
 		return run(this.json.read(queryJson), segments);
@@ -52,6 +58,8 @@ public final class QueryRunner {
 						groupBy.filter(), groupBy.dimensions(), groupBy.aggregations());
 				yield this.groupedResults.groupBy(groupBy, groups);
 			}
+			case ScanQuery scanQuery -> this.scan.run(scanQuery, own);
+			case TimeBoundaryQuery boundary -> this.timeBoundary.run(boundary, own);
 		};
 	}
 

@@ -57,8 +57,8 @@ public final class TimeseriesEngine {
 			}
 			partial.coveredIntervals.add(new Interval(Math.max(interval.startMillis(), segmentInterval.startMillis()),
 					Math.min(interval.endMillis(), segmentInterval.endMillis())));
-			int from = firstRowAtOrAfter(times, rows, interval.startMillis());
-			int to = firstRowAtOrAfter(times, rows, interval.endMillis());
+			int from = RowSelector.firstRowAtOrAfter(times, rows, interval.startMillis());
+			int to = RowSelector.firstRowAtOrAfter(times, rows, interval.endMillis());
 			if (from < to) {
 				selected.add((long) from, (long) to);
 			}
@@ -135,21 +135,6 @@ public final class TimeseriesEngine {
 			}
 		}
 		return merged;
-	}
-
-	private static int firstRowAtOrAfter(NumericValues times, int rows, long time) {
-		int low = 0;
-		int high = rows;
-		while (low < high) {
-			int middle = (low + high) >>> 1;
-			if (times.getLong(middle) < time) {
-				low = middle + 1;
-			}
-			else {
-				high = middle;
-			}
-		}
-		return low;
 	}
 
 }
