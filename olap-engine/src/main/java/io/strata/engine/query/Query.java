@@ -5,7 +5,9 @@ import io.strata.engine.time.Interval;
 import java.util.List;
 
 /** LOGICAL: a Druid native query. One record per query type. */
-public sealed interface Query permits TimeseriesQuery, TopNQuery, GroupByQuery, ScanQuery, TimeBoundaryQuery {
+public sealed interface Query
+		permits TimeseriesQuery, TopNQuery, GroupByQuery, ScanQuery, TimeBoundaryQuery, SegmentMetadataQuery,
+		DataSourceMetadataQuery {
 
 	String dataSource();
 

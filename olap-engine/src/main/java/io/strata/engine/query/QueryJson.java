@@ -33,7 +33,7 @@ import java.util.Map;
  */
 public final class QueryJson {
 
-	private static final List<String> NOT_YET = List.of("search", "segmentMetadata", "dataSourceMetadata");
+	private static final List<String> NOT_YET = List.of("search");
 
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
@@ -69,6 +69,12 @@ public final class QueryJson {
 			case "timeBoundary" -> {
 				return timeBoundary(node);
 			}
+			case "segmentMetadata" -> {
+				return segmentMetadata(node);
+			}
+			case "dataSourceMetadata" -> {
+				return new DataSourceMetadataQuery(dataSource(node), List.of(Interval.ETERNITY), context(node));
+			}
 			default -> {
 			}
 		}
@@ -76,6 +82,7 @@ public final class QueryJson {
 			throw StrataException.unsupported("queryType[%s] is not supported yet", type);
 		}
 		throw node.error("queryType", "is unknown [" + type + "]; expected one of [timeseries, topN, groupBy, scan, timeBoundary, "
+				+ "segmentMetadata, dataSourceMetadata, "
 				+ String.join(", ", NOT_YET) + "]");
 	}
 
@@ -111,6 +118,19 @@ public final class QueryJson {
 		QueryContext context = context(node);
 		return node.build(() -> new ScanQuery(dataSource, intervals, filter, columns, format.equals("compactedList"),
 				order, limit, offset, context));
+	}
+
+	private SegmentMetadataQuery segmentMetadata(SpecNode node) {
+		String dataSource = dataSource(node);
+		// introspection sends no intervals: all of time (Druid's defaultHistory is not modelled)
+		List<Interval> intervals = node.has("intervals") ? intervals(node) : List.of(Interval.ETERNITY);
+		boolean merge = node.optionalBoolean("merge", false);
+		List<String> analysisTypes = node.has("analysisTypes") ? node.optionalStringList("analysisTypes")
+				: SegmentMetadataQuery.DEFAULT_ANALYSIS;
+		// lenientAggregatorMerge / aggregatorMergeStrategy: aggregators are merged leniently always
+		node.optionalBoolean("lenientAggregatorMerge", false);
+		QueryContext context = context(node);
+		return node.build(() -> new SegmentMetadataQuery(dataSource, intervals, merge, analysisTypes, context));
 	}
 
 	private TimeBoundaryQuery timeBoundary(SpecNode node) {

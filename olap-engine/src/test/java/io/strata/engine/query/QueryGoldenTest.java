@@ -292,6 +292,35 @@ class QueryGoldenTest {
 	}
 
 	@Test
+	void segmentMetadataDescribesTheColumnsFromMetadataAlone() {
+		tools.jackson.databind.JsonNode result = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+				this.runner.run("""
+						{"queryType": "segmentMetadata", "dataSource": "usage", "merge": true,
+						 "analysisTypes": ["cardinality", "minmax", "aggregators", "rollup"]}""", List.of(segment)));
+		tools.jackson.databind.JsonNode only = result.get(0);
+		assertThat(only.get("numRows").longValue()).isEqualTo(4);
+		assertThat(only.get("rollup").booleanValue()).isFalse();
+		tools.jackson.databind.JsonNode api = only.get("columns").get("api");
+		// api holds a, b, c
+		assertThat(api.get("type").stringValue()).isEqualTo("STRING");
+		assertThat(api.get("cardinality").intValue()).isEqualTo(3);
+		assertThat(api.get("minValue").stringValue()).isEqualTo("a");
+		assertThat(api.get("maxValue").stringValue()).isEqualTo("c");
+		assertThat(api.get("hasNulls").booleanValue()).isFalse();
+		// bundles: x, y and the null of row 2's empty list
+		tools.jackson.databind.JsonNode bundles = only.get("columns").get("bundles");
+		assertThat(bundles.get("hasMultipleValues").booleanValue()).isTrue();
+		assertThat(bundles.get("hasNulls").booleanValue()).isTrue();
+		assertThat(bundles.get("cardinality").intValue()).isEqualTo(3);
+		assertThat(only.get("columns").get("latency").get("type").stringValue()).isEqualTo("LONG");
+		assertThat(only.get("columns").get("latency").get("cardinality").isNull()).isTrue();
+		assertThat(only.get("columns").get("__time").get("type").stringValue()).isEqualTo("LONG");
+		assertThat(only.get("aggregators").get("bytes").get("type").stringValue()).isEqualTo("doubleSum");
+		assertThat(this.runner.run("{\"queryType\": \"dataSourceMetadata\", \"dataSource\": \"usage\"}", List.of(segment)))
+			.isEqualTo("[{\"timestamp\":\"2026-01-01T03:00:00.000Z\",\"result\":{\"maxIngestedEventTime\":\"2026-01-01T03:00:00.000Z\"}}]");
+	}
+
+	@Test
 	void anUnknownDataSourceAnswersAnEmptyArray() {
 		assertThat(this.runner.run("""
 				{"queryType": "timeseries", "dataSource": "nothing", "intervals": "2026-01-01/2026-01-02", "granularity": "all"}

@@ -1,8 +1,10 @@
 package io.strata.engine.query.exec;
 
+import io.strata.engine.query.DataSourceMetadataQuery;
 import io.strata.engine.query.GroupByQuery;
 import io.strata.engine.query.Query;
 import io.strata.engine.query.ScanQuery;
+import io.strata.engine.query.SegmentMetadataQuery;
 import io.strata.engine.query.TimeBoundaryQuery;
 import io.strata.engine.query.QueryJson;
 import io.strata.engine.query.TimeseriesQuery;
@@ -32,6 +34,8 @@ public final class QueryRunner {
 
 	private final TimeBoundaryEngine timeBoundary = new TimeBoundaryEngine();
 
+	private final MetadataEngine metadata = new MetadataEngine();
+
 	public String run(String queryJson, List<Segment> segments) {
 		return run(this.json.read(queryJson), segments);
 	}
@@ -60,6 +64,8 @@ public final class QueryRunner {
 			}
 			case ScanQuery scanQuery -> this.scan.run(scanQuery, own);
 			case TimeBoundaryQuery boundary -> this.timeBoundary.run(boundary, own);
+			case SegmentMetadataQuery segmentMetadata -> this.metadata.segmentMetadata(segmentMetadata, own);
+			case DataSourceMetadataQuery dataSourceMetadata -> this.metadata.dataSourceMetadata(dataSourceMetadata, own);
 		};
 	}
 
