@@ -180,6 +180,42 @@ public final class SketchCodec {
 		};
 	}
 
+	/**
+	 * A union to fold many sketches into, cheaper than {@link #combine} per sketch (which builds a
+	 * union each time): queries fold one stored sketch per row into it.
+	 */
+	public Object newUnion() {
+		return switch (this.spec) {
+			case HllSketchAggregatorSpec hll -> new HllUnion(hll.lgK());
+			case ThetaSketchAggregatorSpec theta -> ThetaSetOperation.builder().setNominalEntries(theta.size())
+				.buildUnion();
+			case QuantilesSketchAggregatorSpec quantiles -> QuantilesDoublesUnion.builder().setMaxK(quantiles.k())
+				.build();
+			case CountAggregatorSpec count -> throw new IllegalStateException("count has no sketch");
+			case NumericAggregatorSpec numeric -> throw new IllegalStateException("numeric aggregator has no sketch");
+		};
+	}
+
+	/** Folds a sketch into a union made by {@link #newUnion()}. */
+	public void unionInto(Object union, Object sketch) {
+		switch (union) {
+			case HllUnion hll -> hll.update((HllSketch) sketch);
+			case ThetaUnion theta -> theta.union((ThetaSketch) sketch);
+			case QuantilesDoublesUnion quantiles -> quantiles.union((QuantilesDoublesSketch) sketch);
+			default -> throw new IllegalArgumentException("not a union: " + union.getClass().getName());
+		}
+	}
+
+	/** The sketch a union holds so far. */
+	public Object unionResult(Object union) {
+		return switch (union) {
+			case HllUnion hll -> hll.getResult(TgtHllType.valueOf(((HllSketchAggregatorSpec) this.spec).tgtHllType()));
+			case ThetaUnion theta -> theta.getResult();
+			case QuantilesDoublesUnion quantiles -> quantiles.getResult();
+			default -> throw new IllegalArgumentException("not a union: " + union.getClass().getName());
+		};
+	}
+
 	public byte[] serialize(Object sketch) {
 		return switch (sketch) {
 			case HllSketch hll -> hll.toCompactByteArray();

@@ -54,7 +54,8 @@ class QueryGoldenTest {
 				 "dimensionsSpec": {"dimensions": ["api", "status", "bundles", "region"]},
 				 "metricsSpec": [{"type": "count", "name": "rows"},
 				                 {"type": "longSum", "name": "latency", "fieldName": "latency"},
-				                 {"type": "doubleSum", "name": "bytes", "fieldName": "bytes"}],
+				                 {"type": "doubleSum", "name": "bytes", "fieldName": "bytes"},
+				                 {"type": "HLLSketchBuild", "name": "users", "fieldName": "user"}],
 				 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "none", "rollup": false}}
 				""");
 		IncrementalIndex index = new IncrementalIndex(schema);
@@ -77,6 +78,8 @@ class QueryGoldenTest {
 		fields.put("region", region);
 		fields.put("latency", latency);
 		fields.put("bytes", bytes);
+		// users: rows 1 and 3 are u1, row 2 is u2, row 4 is u3
+		fields.put("user", api.equals("a") ? "u1" : api.equals("b") ? "u2" : "u3");
 		index.add(new InputRow(IsoTime.parse(time), fields));
 	}
 
@@ -318,6 +321,21 @@ class QueryGoldenTest {
 		assertThat(only.get("aggregators").get("bytes").get("type").stringValue()).isEqualTo("doubleSum");
 		assertThat(this.runner.run("{\"queryType\": \"dataSourceMetadata\", \"dataSource\": \"usage\"}", List.of(segment)))
 			.isEqualTo("[{\"timestamp\":\"2026-01-01T03:00:00.000Z\",\"result\":{\"maxIngestedEventTime\":\"2026-01-01T03:00:00.000Z\"}}]");
+	}
+
+	@Test
+	void hllSketchesMergeAtQueryTime() {
+		// users u1 (rows 1, 3), u2, u3: 3 distinct overall, 1 per api; apis a, b, c: 3 distinct
+		assertThat(this.runner.run("""
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
+				 "aggregations": [{"type": "HLLSketchMerge", "name": "users", "fieldName": "users", "round": true},
+				                  {"type": "HLLSketchBuild", "name": "apis", "fieldName": "api", "round": true}]}
+				""", List.of(segment))).isEqualTo(
+				"[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"users\":3,\"apis\":3}}]");
+		assertThat(this.runner.run("""
+				{"queryType": "groupBy", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
+				 "dimensions": ["api"], "aggregations": [{"type": "HLLSketchMerge", "name": "users", "fieldName": "users"}]}
+				""", List.of(segment))).contains("\"api\":\"a\",\"users\":1.0").contains("\"api\":\"c\",\"users\":1.0");
 	}
 
 	@Test

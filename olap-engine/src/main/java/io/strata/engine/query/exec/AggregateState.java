@@ -25,7 +25,11 @@ final class AggregateState {
 
 	boolean hasValue;
 
-	Object sketch;
+	/** Stored sketches folded in so far (a DataSketches union), or null. */
+	private Object union;
+
+	/** A sketch built from raw values (a string column), or null. */
+	private Object built;
 
 	private final SketchCodec codec;
 
@@ -72,14 +76,23 @@ final class AggregateState {
 	}
 
 	void addSketch(Object other) {
-		this.sketch = this.codec.combine(this.sketch, other);
+		if (this.union == null) {
+			this.union = this.codec.newUnion();
+		}
+		this.codec.unionInto(this.union, other);
 	}
 
 	void updateSketch(Object value) {
-		if (this.sketch == null) {
-			this.sketch = this.codec.newSketch();
+		if (this.built == null) {
+			this.built = this.codec.newSketch();
 		}
-		this.sketch = this.codec.update(this.sketch, this.codec.prepareInput(value));
+		this.built = this.codec.update(this.built, this.codec.prepareInput(value));
+	}
+
+	/** The sketch of everything aggregated: the union's result and the built sketch together. */
+	Object sketch() {
+		Object fromUnion = this.union == null ? null : this.codec.unionResult(this.union);
+		return this.codec.combine(fromUnion, this.built);
 	}
 
 	SketchCodec codec() {
@@ -88,7 +101,10 @@ final class AggregateState {
 
 	void merge(AggregateState other) {
 		if (this.codec != null) {
-			this.sketch = this.codec.combine(this.sketch, other.sketch);
+			Object sketch = other.sketch();
+			if (sketch != null) {
+				addSketch(sketch);
+			}
 			return;
 		}
 		if (!other.hasValue) {
@@ -117,18 +133,24 @@ final class AggregateState {
 				};
 			}
 			case HllSketchAggregatorSpec hll -> {
-				double estimate = this.sketch == null ? 0.0 : this.codec.estimate(this.sketch);
+				Object sketch = sketch();
+				double estimate = sketch == null ? 0.0 : this.codec.estimate(sketch);
 				yield hll.round() ? (Object) Math.round(estimate) : (Object) estimate;
 			}
-			case ThetaSketchAggregatorSpec theta -> this.sketch == null ? 0.0 : this.codec.estimate(this.sketch);
-			case QuantilesSketchAggregatorSpec quantiles -> this.sketch == null ? 0L
-					: (long) this.codec.estimate(this.sketch);
+			case ThetaSketchAggregatorSpec theta -> {
+				Object sketch = sketch();
+				yield sketch == null ? 0.0 : this.codec.estimate(sketch);
+			}
+			case QuantilesSketchAggregatorSpec quantiles -> {
+				Object sketch = sketch();
+				yield sketch == null ? 0L : (long) this.codec.estimate(sketch);
+			}
 		};
 	}
 
 	/** The value before finalization: the sketch itself for sketches, else the final value. */
 	Object rawValue() {
-		return this.codec != null ? this.sketch : finalValue();
+		return this.codec != null ? sketch() : finalValue();
 	}
 
 }
