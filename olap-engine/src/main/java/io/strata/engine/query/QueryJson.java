@@ -53,37 +53,23 @@ public final class QueryJson {
 
 	public Query read(SpecNode node) {
 		String type = node.requiredString("queryType");
-		switch (type) {
-			case "timeseries" -> {
-				return timeseries(node);
-			}
-			case "topN" -> {
-				return topN(node);
-			}
-			case "groupBy" -> {
-				return groupBy(node);
-			}
-			case "scan" -> {
-				return scan(node);
-			}
-			case "timeBoundary" -> {
-				return timeBoundary(node);
-			}
-			case "segmentMetadata" -> {
-				return segmentMetadata(node);
-			}
-			case "dataSourceMetadata" -> {
-				return new DataSourceMetadataQuery(dataSource(node), List.of(Interval.ETERNITY), context(node));
-			}
+		return switch (type) {
+			case "timeseries" -> timeseries(node);
+			case "topN" -> topN(node);
+			case "groupBy" -> groupBy(node);
+			case "scan" -> scan(node);
+			case "timeBoundary" -> timeBoundary(node);
+			case "segmentMetadata" -> segmentMetadata(node);
+			case "dataSourceMetadata" -> new DataSourceMetadataQuery(dataSource(node), List.of(Interval.ETERNITY),
+					context(node));
 			default -> {
+				if (NOT_YET.contains(type)) {
+					throw StrataException.unsupported("queryType[%s] is not supported yet", type);
+				}
+				throw node.error("queryType", "is unknown [" + type + "]; expected one of [timeseries, topN, groupBy, "
+						+ "scan, timeBoundary, segmentMetadata, dataSourceMetadata, " + String.join(", ", NOT_YET) + "]");
 			}
-		}
-		if (NOT_YET.contains(type)) {
-			throw StrataException.unsupported("queryType[%s] is not supported yet", type);
-		}
-		throw node.error("queryType", "is unknown [" + type + "]; expected one of [timeseries, topN, groupBy, scan, timeBoundary, "
-				+ "segmentMetadata, dataSourceMetadata, "
-				+ String.join(", ", NOT_YET) + "]");
+		};
 	}
 
 	private TimeseriesQuery timeseries(SpecNode node) {

@@ -14,7 +14,6 @@ import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
 import org.roaringbitmap.BatchIterator;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
-import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,27 +73,15 @@ final class GroupingEngine {
 
 	private void runOne(Segment segment, List<Interval> intervals, Granularity granularity, DimFilter filter,
 			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, Groups groups) {
-		Interval segmentInterval = segment.id().interval();
 		NumericValues times = segment.time().open();
-		int rows = segment.numRows();
-		MutableRoaringBitmap selected = new MutableRoaringBitmap();
-		for (Interval interval : intervals) {
-			if (!interval.overlaps(segmentInterval)) {
-				continue;
-			}
-			groups.earliestCovered = Math.min(groups.earliestCovered,
-					Math.max(interval.startMillis(), segmentInterval.startMillis()));
-			int from = RowSelector.firstRowAtOrAfter(times, rows, interval.startMillis());
-			int to = RowSelector.firstRowAtOrAfter(times, rows, interval.endMillis());
-			if (from < to) {
-				selected.add((long) from, (long) to);
-			}
+		List<Interval> covered = new ArrayList<>();
+		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, intervals, filter, covered);
+		for (Interval interval : covered) {
+			groups.earliestCovered = Math.min(groups.earliestCovered, interval.startMillis());
 		}
-		if (selected.isEmpty()) {
+		if (rowsToRead.isEmpty()) {
 			return;
 		}
-		ImmutableRoaringBitmap rowsToRead = filter == null ? selected
-				: ImmutableRoaringBitmap.and(selected, new FilterResolver(segment).resolve(filter).match());
 		List<DimensionReader> readers = new ArrayList<>();
 		for (DimensionSpec dimension : dimensions) {
 			readers.add(new DimensionReader(segment, dimension.dimension()));

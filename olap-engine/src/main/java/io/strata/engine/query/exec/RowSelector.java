@@ -19,13 +19,25 @@ final class RowSelector {
 	}
 
 	static ImmutableRoaringBitmap select(Segment segment, List<Interval> intervals, DimFilter filter) {
+		return select(segment, intervals, filter, new java.util.ArrayList<>());
+	}
+
+	/**
+	 * As {@link #select(Segment, List, DimFilter)}, also adding to {@code covered} the part of each
+	 * query interval the segment covers (where empty buckets are filled and "all" is stamped).
+	 */
+	static ImmutableRoaringBitmap select(Segment segment, List<Interval> intervals, DimFilter filter,
+			List<Interval> covered) {
 		NumericValues times = segment.time().open();
 		int rows = segment.numRows();
 		MutableRoaringBitmap selected = new MutableRoaringBitmap();
 		for (Interval interval : intervals) {
-			if (!interval.overlaps(segment.id().interval())) {
+			Interval segmentInterval = segment.id().interval();
+			if (!interval.overlaps(segmentInterval)) {
 				continue;
 			}
+			covered.add(new Interval(Math.max(interval.startMillis(), segmentInterval.startMillis()),
+					Math.min(interval.endMillis(), segmentInterval.endMillis())));
 			int from = firstRowAtOrAfter(times, rows, interval.startMillis());
 			int to = firstRowAtOrAfter(times, rows, interval.endMillis());
 			if (from < to) {

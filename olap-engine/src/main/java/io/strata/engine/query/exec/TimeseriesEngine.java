@@ -9,7 +9,6 @@ import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
 import org.roaringbitmap.BatchIterator;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
-import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,28 +46,11 @@ public final class TimeseriesEngine {
 	}
 
 	private void runOne(TimeseriesQuery query, Segment segment, Partial partial) {
-		Interval segmentInterval = segment.id().interval();
 		NumericValues times = segment.time().open();
-		int rows = segment.numRows();
-		MutableRoaringBitmap selected = new MutableRoaringBitmap();
-		for (Interval interval : query.intervals()) {
-			if (!interval.overlaps(segmentInterval)) {
-				continue;
-			}
-			partial.coveredIntervals.add(new Interval(Math.max(interval.startMillis(), segmentInterval.startMillis()),
-					Math.min(interval.endMillis(), segmentInterval.endMillis())));
-			int from = RowSelector.firstRowAtOrAfter(times, rows, interval.startMillis());
-			int to = RowSelector.firstRowAtOrAfter(times, rows, interval.endMillis());
-			if (from < to) {
-				selected.add((long) from, (long) to);
-			}
-		}
-		if (selected.isEmpty()) {
+		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, query.intervals(), query.filter(),
+				partial.coveredIntervals);
+		if (rowsToRead.isEmpty()) {
 			return;
-		}
-		ImmutableRoaringBitmap rowsToRead = selected;
-		if (query.filter() != null) {
-			rowsToRead = ImmutableRoaringBitmap.and(selected, new FilterResolver(segment).resolve(query.filter()).match());
 		}
 		List<AggregatorSpec> specs = query.aggregations();
 		List<SegmentAggregator> aggregators = new ArrayList<>();
