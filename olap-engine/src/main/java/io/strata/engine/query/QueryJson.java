@@ -72,21 +72,32 @@ public final class QueryJson {
 		};
 	}
 
-	private TimeseriesQuery timeseries(SpecNode node) {
+	/** The fields timeseries, topN and groupBy share. */
+	private record Aggregating(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
+			List<AggregatorSpec> aggregations, List<PostAggregatorSpec> postAggregations, QueryContext context) {
+
+	}
+
+	private Aggregating aggregating(SpecNode node, boolean granularityRequired) {
 		String dataSource = dataSource(node);
 		List<Interval> intervals = intervals(node);
-		if (!node.has("granularity")) {
+		if (granularityRequired && !node.has("granularity")) {
 			throw node.error("granularity", "is required");
 		}
 		Granularity granularity = GranularityJson.read(node, "granularity", Granularity.all());
 		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
 		List<AggregatorSpec> aggregations = node.optionalList("aggregations", AggregatorSpecJson::read);
 		List<PostAggregatorSpec> postAggregations = node.optionalList("postAggregations", this::postAggregator);
+		return new Aggregating(dataSource, intervals, granularity, filter, aggregations, postAggregations,
+				context(node));
+	}
+
+	private TimeseriesQuery timeseries(SpecNode node) {
+		Aggregating common = aggregating(node, true);
 		boolean descending = node.optionalBoolean("descending", false);
 		Integer limit = node.has("limit") ? node.optionalInt("limit", 0) : null;
-		QueryContext context = context(node);
-		return node.build(() -> new TimeseriesQuery(dataSource, intervals, granularity, filter, aggregations,
-				postAggregations, descending, limit, context));
+		return node.build(() -> new TimeseriesQuery(common.dataSource(), common.intervals(), common.granularity(),
+				common.filter(), common.aggregations(), common.postAggregations(), descending, limit, common.context()));
 	}
 
 	private ScanQuery scan(SpecNode node) {
@@ -129,10 +140,7 @@ public final class QueryJson {
 	}
 
 	private TopNQuery topN(SpecNode node) {
-		String dataSource = dataSource(node);
-		List<Interval> intervals = intervals(node);
-		Granularity granularity = GranularityJson.read(node, "granularity", Granularity.all());
-		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
+		Aggregating common = aggregating(node, false);
 		SpecNode dimensionNode = node.optionalValue("dimension");
 		if (dimensionNode == null) {
 			throw node.error("dimension", "is required");
@@ -147,32 +155,22 @@ public final class QueryJson {
 			throw node.error("metric", "is required");
 		}
 		TopNMetric metric = topNMetric(metricNode);
-		List<AggregatorSpec> aggregations = node.optionalList("aggregations", AggregatorSpecJson::read);
-		List<PostAggregatorSpec> postAggregations = node.optionalList("postAggregations", this::postAggregator);
-		QueryContext context = context(node);
-		return node.build(() -> new TopNQuery(dataSource, intervals, granularity, filter, dimension, threshold, metric,
-				aggregations, postAggregations, context));
+		return node.build(() -> new TopNQuery(common.dataSource(), common.intervals(), common.granularity(),
+				common.filter(), dimension, threshold, metric, common.aggregations(), common.postAggregations(),
+				common.context()));
 	}
 
 	private GroupByQuery groupBy(SpecNode node) {
-		String dataSource = dataSource(node);
-		List<Interval> intervals = intervals(node);
-		if (!node.has("granularity")) {
-			throw node.error("granularity", "is required");
-		}
-		Granularity granularity = GranularityJson.read(node, "granularity", Granularity.all());
-		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
+		Aggregating common = aggregating(node, true);
 		List<DimensionSpec> dimensions = node.optionalList("dimensions", QueryJson::dimensionSpec);
-		List<AggregatorSpec> aggregations = node.optionalList("aggregations", AggregatorSpecJson::read);
-		List<PostAggregatorSpec> postAggregations = node.optionalList("postAggregations", this::postAggregator);
 		HavingSpec having = node.has("having") ? having(node.requiredObject("having")) : null;
 		LimitSpec limitSpec = node.has("limitSpec") ? limitSpec(node.requiredObject("limitSpec")) : null;
 		if (node.has("subtotalsSpec")) {
 			throw StrataException.unsupported("subtotalsSpec at[%s] is not supported yet", node.fieldPath("subtotalsSpec"));
 		}
-		QueryContext context = context(node);
-		return node.build(() -> new GroupByQuery(dataSource, intervals, granularity, filter, dimensions, aggregations,
-				postAggregations, having, limitSpec, context));
+		return node.build(() -> new GroupByQuery(common.dataSource(), common.intervals(), common.granularity(),
+				common.filter(), dimensions, common.aggregations(), common.postAggregations(), having, limitSpec,
+				common.context()));
 	}
 
 	private static DimensionSpec dimensionSpec(SpecNode node) {

@@ -88,7 +88,7 @@ final class GroupingEngine {
 		}
 		List<SegmentAggregator> aggregators = new ArrayList<>();
 		for (AggregatorSpec spec : aggregations) {
-			aggregators.add(new SegmentAggregator(spec, segment, BATCH));
+			aggregators.add(new SegmentAggregator(spec, segment));
 		}
 		boolean all = granularity instanceof AllGranularity;
 		Map<LocalKey, AggregateState[]> local = new HashMap<>();

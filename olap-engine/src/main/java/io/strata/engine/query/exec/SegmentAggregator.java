@@ -16,8 +16,8 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * One aggregator bound to one segment's column: folds batches of selected rows into an {@link
- * AggregateState}. Numeric columns are read in batches into primitive arrays and summed in a
- * plain loop. Single-threaded.
+ * AggregateState}, row by row through column cursors that decode a block once for all its rows.
+ * Single-threaded.
  */
 final class SegmentAggregator {
 
@@ -41,11 +41,7 @@ final class SegmentAggregator {
 
 	private final StringValues ids;
 
-	private final long[] longs;
-
-	private final double[] doubles;
-
-	SegmentAggregator(AggregatorSpec spec, Segment segment, int batch) {
+	SegmentAggregator(AggregatorSpec spec, Segment segment) {
 		this.spec = spec;
 		String field = spec.inputFields().isEmpty() ? null : spec.inputFields().getFirst();
 		ColumnSummary column = field == null ? null
@@ -86,60 +82,19 @@ final class SegmentAggregator {
 		this.sketches = sketches;
 		this.strings = strings;
 		this.ids = strings == null ? null : strings.open();
-		this.longs = new long[batch];
-		this.doubles = new double[batch];
 	}
 
 	/** Folds rows {@code rows[from, to)} (ascending row numbers) into {@code state}. */
 	void aggregate(int[] rows, int from, int to, AggregateState state) {
-		int count = to - from;
-		switch (this.source) {
-			case COUNT -> {
-				if (count > 0) {
-					state.addLong(count);
-				}
+		if (this.source == Source.COUNT) {
+			if (to > from) {
+				state.addLong(to - from);
 			}
-			case MISSING -> {
-			}
-			case LONGS -> {
-				gather(rows, from, count);
-				if (state.spec.storedType() == ColumnType.LONG || state.spec instanceof CountAggregatorSpec) {
-					long[] values = this.longs;
-					for (int i = 0; i < count; i++) {
-						if (!this.hasNulls || !this.nulls.contains(rows[from + i])) {
-							state.addLong(values[i]);
-						}
-					}
-				}
-			}
-			case DOUBLES -> {
-				gatherDoubles(rows, from, count);
-				double[] values = this.doubles;
-				for (int i = 0; i < count; i++) {
-					if (!this.hasNulls || !this.nulls.contains(rows[from + i])) {
-						state.addDouble(values[i]);
-					}
-				}
-			}
-			case SKETCHES -> {
-				for (int i = from; i < to; i++) {
-					byte[] bytes = this.sketches.getBytes(rows[i]);
-					if (bytes != null) {
-						state.addSketch(state.codec().deserialize(bytes));
-					}
-				}
-			}
-			case STRINGS -> {
-				for (int i = from; i < to; i++) {
-					int values = this.ids.getIds(rows[i]);
-					for (int v = 0; v < values; v++) {
-						String value = this.strings.dictionary().get(this.ids.lastIds()[v]);
-						if (value != null) {
-							state.updateSketch(value);
-						}
-					}
-				}
-			}
+			return;
+		}
+		// the cursors decode each block once and serve the following rows from it
+		for (int i = from; i < to; i++) {
+			aggregateRow(rows[i], state);
 		}
 	}
 
@@ -175,24 +130,6 @@ final class SegmentAggregator {
 				}
 			}
 		}
-	}
-
-	private void gather(int[] rows, int from, int count) {
-		if (from == 0) {
-			this.numbers.readLongs(rows, count, this.longs);
-			return;
-		}
-		int[] slice = java.util.Arrays.copyOfRange(rows, from, from + count);
-		this.numbers.readLongs(slice, count, this.longs);
-	}
-
-	private void gatherDoubles(int[] rows, int from, int count) {
-		if (from == 0) {
-			this.numbers.readDoubles(rows, count, this.doubles);
-			return;
-		}
-		int[] slice = java.util.Arrays.copyOfRange(rows, from, from + count);
-		this.numbers.readDoubles(slice, count, this.doubles);
 	}
 
 }

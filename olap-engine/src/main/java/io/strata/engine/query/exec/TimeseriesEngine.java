@@ -55,7 +55,7 @@ public final class TimeseriesEngine {
 		List<AggregatorSpec> specs = query.aggregations();
 		List<SegmentAggregator> aggregators = new ArrayList<>();
 		for (AggregatorSpec spec : specs) {
-			aggregators.add(new SegmentAggregator(spec, segment, BATCH));
+			aggregators.add(new SegmentAggregator(spec, segment));
 		}
 		Granularity granularity = query.granularity();
 		boolean all = granularity instanceof AllGranularity;
