@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Druid's post-aggregators: computed per result row from aggregated values. */
 public sealed interface PostAggregatorSpec
-		permits PostAggregatorSpec.Arithmetic, PostAggregatorSpec.FieldAccess, PostAggregatorSpec.Constant {
+		permits PostAggregatorSpec.Arithmetic, PostAggregatorSpec.FieldAccess, PostAggregatorSpec.Constant,
+		GreatestLeastPostAggregatorSpec, SketchPostAggregatorSpec {
 
 	String name();
 

@@ -1,7 +1,6 @@
 package io.strata.engine.query;
 
 import io.strata.engine.aggregation.AggregatorSpec;
-import io.strata.engine.aggregation.AggregatorSpecJson;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.json.SpecNode;
 import io.strata.engine.query.filter.AndFilter;
@@ -86,7 +85,8 @@ public final class QueryJson {
 		}
 		Granularity granularity = GranularityJson.read(node, "granularity", Granularity.all());
 		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
-		List<AggregatorSpec> aggregations = node.optionalList("aggregations", AggregatorSpecJson::read);
+		List<AggregatorSpec> aggregations = node.optionalList("aggregations",
+				aggregation -> QueryAggregatorJson.read(aggregation, this::filter));
 		List<PostAggregatorSpec> postAggregations = node.optionalList("postAggregations", this::postAggregator);
 		return new Aggregating(dataSource, intervals, granularity, filter, aggregations, postAggregations,
 				context(node));
@@ -165,12 +165,24 @@ public final class QueryJson {
 		List<DimensionSpec> dimensions = node.optionalList("dimensions", QueryJson::dimensionSpec);
 		HavingSpec having = node.has("having") ? having(node.requiredObject("having")) : null;
 		LimitSpec limitSpec = node.has("limitSpec") ? limitSpec(node.requiredObject("limitSpec")) : null;
-		if (node.has("subtotalsSpec")) {
-			throw StrataException.unsupported("subtotalsSpec at[%s] is not supported yet", node.fieldPath("subtotalsSpec"));
-		}
+		List<List<String>> subtotals = node.has("subtotalsSpec") ? subtotalsSpec(node, dimensions) : null;
 		return node.build(() -> new GroupByQuery(common.dataSource(), common.intervals(), common.granularity(),
 				common.filter(), dimensions, common.aggregations(), common.postAggregations(), having, limitSpec,
-				common.context()));
+				subtotals, common.context()));
+	}
+
+	/** Lists of dimension output names, each name one of the query's dimensions (in any order, as Druid allows). */
+	private static List<List<String>> subtotalsSpec(SpecNode node, List<DimensionSpec> dimensions) {
+		List<String> names = dimensions.stream().map(DimensionSpec::outputName).toList();
+		return node.optionalList("subtotalsSpec", subtotal -> subtotal.elements(name -> {
+			if (!name.isString()) {
+				throw name.error("must be a dimension output name");
+			}
+			if (!names.contains(name.stringValue())) {
+				throw name.error("is not one of the query's dimensions " + names + " [" + name.stringValue() + "]");
+			}
+			return name.stringValue();
+		}));
 	}
 
 	private static DimensionSpec dimensionSpec(SpecNode node) {
@@ -425,8 +437,13 @@ public final class QueryJson {
 				}
 				yield new PostAggregatorSpec.Constant(name, value.json().doubleValue());
 			}
-			default -> throw StrataException.unsupported("post-aggregator type[%s] at[%s] is not supported yet", type,
-					node.path());
+			default -> {
+				if (PostAggregatorJson.TYPES.contains(type)) {
+					yield PostAggregatorJson.read(type, node, this::postAggregator);
+				}
+				throw StrataException.unsupported("post-aggregator type[%s] at[%s] is not supported yet", type,
+						node.path());
+			}
 		};
 	}
 

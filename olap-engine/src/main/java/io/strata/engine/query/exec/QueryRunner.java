@@ -50,7 +50,8 @@ public final class QueryRunner {
 					yield "[]";
 				}
 				TimeseriesEngine.Partial partial = this.timeseries.run(timeseriesQuery, own);
-				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial));
+				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial),
+						timeseriesQuery.granularity().resultZone());
 			}
 			case TopNQuery topN -> {
 				GroupingEngine.Groups groups = this.grouping.run(own, topN.intervals(), topN.granularity(),
