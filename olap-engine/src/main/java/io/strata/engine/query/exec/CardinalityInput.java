@@ -15,10 +15,10 @@ import java.util.Arrays;
 
 /**
  * A {@code cardinality} aggregator on one segment. By value, every non-null value of every field
- * goes into the sketch. By row, one key per row goes in: the fields' parts joined by U+0000, a
- * part being the single value, nothing for null, or the sorted values of a multi-value row joined
- * by U+0001 (nulls among them as U+0000, all-null as nothing), which is how Druid builds the row
- * it hashes. Numbers count by their decimal text. Single-threaded.
+ * goes into the sketch. By row, one key per row goes in: each field's part after a U+0000, a part
+ * being the single value, nothing for null, or the sorted values of a multi-value row joined by
+ * U+0001 (nulls among them as U+0000, all-null as nothing), which is how Druid builds the row it
+ * hashes. Numbers count by their decimal text. Single-threaded.
  */
 final class CardinalityInput implements RowInput {
 
@@ -56,11 +56,10 @@ final class CardinalityInput implements RowInput {
 			return;
 		}
 		this.key.setLength(0);
-		for (int f = 0; f < this.fields.length; f++) {
-			if (f > 0) {
-				this.key.append(FIELD_SEPARATOR);
-			}
-			appendPart(this.fields[f], this.fields[f].read(row));
+		for (Field field : this.fields) {
+			// a separator before every part, so an all-null row is a key too (DataSketches skips empty input)
+			this.key.append(FIELD_SEPARATOR);
+			appendPart(field, field.read(row));
 		}
 		state.updateSketch(this.key.toString());
 	}

@@ -77,8 +77,11 @@ final class PostAggregation {
 								greatestLeast.name(), field.name());
 					}
 					Number typed = greatestLeast.longs() ? (Number) number.longValue() : (Number) number.doubleValue();
-					int comparison = result == null ? 1 : greatestLeast.longs()
-							? Long.compare(typed.longValue(), result.longValue())
+					if (result == null) {
+						result = typed;
+						continue;
+					}
+					int comparison = greatestLeast.longs() ? Long.compare(typed.longValue(), result.longValue())
 							: Double.compare(typed.doubleValue(), result.doubleValue());
 					if (greatestLeast.greatest() ? comparison > 0 : comparison < 0) {
 						result = typed;
