@@ -31,7 +31,7 @@ import java.util.Map;
  */
 final class GroupingEngine {
 
-	private static final int BATCH = 1024;
+	private static final int BATCH = 4096;
 
 	/** A group across segments: bucket start (or {@link TimeseriesEngine#ALL_BUCKET}) and values. */
 	record GroupKey(long bucket, List<String> values) {
@@ -48,10 +48,10 @@ final class GroupingEngine {
 	}
 
 	Groups run(List<Segment> segments, List<Interval> intervals, Granularity granularity, DimFilter filter,
-			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations) {
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN) {
 		Groups groups = new Groups();
 		for (Segment segment : segments) {
-			runOne(segment, intervals, granularity, filter, dimensions, aggregations, groups);
+			runOne(segment, intervals, granularity, filter, dimensions, aggregations, topN, groups);
 		}
 		return groups;
 	}
@@ -72,8 +72,7 @@ final class GroupingEngine {
 	}
 
 	private void runOne(Segment segment, List<Interval> intervals, Granularity granularity, DimFilter filter,
-			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, Groups groups) {
-		NumericValues times = segment.time().open();
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, Groups groups) {
 		List<Interval> covered = new ArrayList<>();
 		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, intervals, filter, covered);
 		for (Interval interval : covered) {
@@ -82,13 +81,84 @@ final class GroupingEngine {
 		if (rowsToRead.isEmpty()) {
 			return;
 		}
-		List<DimensionReader> readers = new ArrayList<>();
-		for (DimensionSpec dimension : dimensions) {
-			readers.add(new DimensionReader(segment, dimension.dimension()));
-		}
 		List<SegmentAggregator> aggregators = new ArrayList<>();
 		for (AggregatorSpec spec : aggregations) {
 			aggregators.add(new SegmentAggregator(spec, segment));
+		}
+		DictionaryGrouper grouper = DictionaryGrouper.forSegment(segment, dimensions, aggregators);
+		if (grouper != null) {
+			runOnIds(segment, rowsToRead, granularity, grouper, aggregations, topN, groups);
+		}
+		else {
+			runRowByRow(segment, rowsToRead, granularity, dimensions, aggregators, aggregations, topN, groups);
+		}
+	}
+
+	/** The fast path: batches of rows grouped on dictionary ids, one bucket at a time. */
+	private static void runOnIds(Segment segment, ImmutableRoaringBitmap rowsToRead, Granularity granularity,
+			DictionaryGrouper grouper, List<AggregatorSpec> aggregations, SegmentTopN topN, Groups groups) {
+		boolean all = granularity instanceof AllGranularity;
+		NumericValues times = all ? null : segment.time().open();
+		int[] batch = new int[BATCH];
+		long[] batchTimes = new long[BATCH];
+		long[] bucket = { all ? TimeseriesEngine.ALL_BUCKET : Long.MIN_VALUE };
+		long bucketEnd = Long.MIN_VALUE;
+		boolean started = false;
+		DictionaryGrouper.Sink sink = (values, states) -> merge(groups, bucket[0], Arrays.asList(values), states,
+				aggregations);
+		BatchIterator iterator = rowsToRead.getBatchIterator();
+		while (iterator.hasNext()) {
+			int count = iterator.nextBatch(batch);
+			if (all) {
+				grouper.add(batch, 0, count);
+				started = true;
+				continue;
+			}
+			times.readLongs(batch, count, batchTimes);
+			int runStart = 0;
+			while (runStart < count) {
+				long time = batchTimes[runStart];
+				if (!started || time >= bucketEnd || time < bucket[0]) {
+					if (started) {
+						grouper.emit(sink, topN);
+					}
+					bucket[0] = granularity.bucketStart(time);
+					bucketEnd = granularity.next(bucket[0]);
+					started = true;
+				}
+				int runEnd = runStart + 1;
+				while (runEnd < count && batchTimes[runEnd] < bucketEnd) {
+					runEnd++;
+				}
+				grouper.add(batch, runStart, runEnd);
+				runStart = runEnd;
+			}
+		}
+		if (started) {
+			grouper.emit(sink, topN);
+		}
+	}
+
+	private static void merge(Groups groups, long bucket, List<String> values, AggregateState[] states,
+			List<AggregatorSpec> aggregations) {
+		AggregateState[] target = groups.states.get(new GroupKey(bucket, values));
+		if (target == null) {
+			groups.states.put(new GroupKey(bucket, Collections.unmodifiableList(values)), states);
+			return;
+		}
+		for (int a = 0; a < target.length; a++) {
+			target[a].merge(states[a]);
+		}
+	}
+
+	/** The general path (multi-value and numeric dimensions): one row at a time. */
+	private void runRowByRow(Segment segment, ImmutableRoaringBitmap rowsToRead, Granularity granularity,
+			List<DimensionSpec> dimensions, List<SegmentAggregator> aggregators, List<AggregatorSpec> aggregations,
+			SegmentTopN topN, Groups groups) {
+		NumericValues times = segment.time().open();
+		List<DimensionReader> readers = new ArrayList<>();
+		for (DimensionSpec dimension : dimensions) {
+			readers.add(new DimensionReader(segment, dimension.dimension()));
 		}
 		boolean all = granularity instanceof AllGranularity;
 		Map<LocalKey, AggregateState[]> local = new HashMap<>();
@@ -111,16 +181,20 @@ final class GroupingEngine {
 						aggregations);
 			}
 		}
+		Map<Long, List<Map.Entry<LocalKey, AggregateState[]>>> byBucket = new java.util.TreeMap<>();
 		for (Map.Entry<LocalKey, AggregateState[]> entry : local.entrySet()) {
-			List<String> values = new ArrayList<>(readers.size());
-			for (int d = 0; d < readers.size(); d++) {
-				values.add(readers.get(d).value(entry.getKey().ids()[d]));
-			}
-			AggregateState[] target = groups.states.computeIfAbsent(
-					new GroupKey(entry.getKey().bucket(), Collections.unmodifiableList(values)),
-					key -> TimeseriesEngine.newStates(aggregations));
-			for (int a = 0; a < target.length; a++) {
-				target[a].merge(entry.getValue()[a]);
+			byBucket.computeIfAbsent(entry.getKey().bucket(), key -> new ArrayList<>()).add(entry);
+		}
+		for (List<Map.Entry<LocalKey, AggregateState[]>> entries : byBucket.values()) {
+			int[] chosen = topN == null ? null : topN.choose(entries.stream().map(Map.Entry::getValue).toList());
+			int emitted = chosen == null ? entries.size() : chosen.length;
+			for (int i = 0; i < emitted; i++) {
+				Map.Entry<LocalKey, AggregateState[]> entry = entries.get(chosen == null ? i : chosen[i]);
+				List<String> values = new ArrayList<>(readers.size());
+				for (int d = 0; d < readers.size(); d++) {
+					values.add(readers.get(d).value(entry.getKey().ids()[d]));
+				}
+				merge(groups, entry.getKey().bucket(), values, entry.getValue(), aggregations);
 			}
 		}
 	}

@@ -54,12 +54,12 @@ public final class QueryRunner {
 			}
 			case TopNQuery topN -> {
 				GroupingEngine.Groups groups = this.grouping.run(own, topN.intervals(), topN.granularity(),
-						topN.filter(), List.of(topN.dimension()), topN.aggregations());
+						topN.filter(), List.of(topN.dimension()), topN.aggregations(), SegmentTopN.of(topN));
 				yield this.groupedResults.topN(topN, groups);
 			}
 			case GroupByQuery groupBy -> {
 				GroupingEngine.Groups groups = this.grouping.run(own, groupBy.intervals(), groupBy.granularity(),
-						groupBy.filter(), groupBy.dimensions(), groupBy.aggregations());
+						groupBy.filter(), groupBy.dimensions(), groupBy.aggregations(), null);
 				yield this.groupedResults.groupBy(groupBy, groups);
 			}
 			case ScanQuery scanQuery -> this.scan.run(scanQuery, own);

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class TimeseriesEngine {
 
-	private static final int BATCH = 1024;
+	private static final int BATCH = 4096;
 
 	/** The key of the single bucket of granularity all. */
 	static final long ALL_BUCKET = Long.MIN_VALUE;
@@ -65,6 +65,17 @@ public final class TimeseriesEngine {
 		long bucketStart = Long.MIN_VALUE;
 		long bucketEnd = Long.MIN_VALUE;
 		AggregateState[] states = null;
+		if (all) {
+			// one bucket: the time column need not be read at all
+			AggregateState[] allStates = partial.buckets.computeIfAbsent(ALL_BUCKET, key -> newStates(specs));
+			while (iterator.hasNext()) {
+				int count = iterator.nextBatch(batch);
+				for (int a = 0; a < aggregators.size(); a++) {
+					aggregators.get(a).aggregate(batch, 0, count, allStates[a]);
+				}
+			}
+			return;
+		}
 		while (iterator.hasNext()) {
 			int count = iterator.nextBatch(batch);
 			times.readLongs(batch, count, batchTimes);
@@ -72,15 +83,8 @@ public final class TimeseriesEngine {
 			while (runStart < count) {
 				long time = batchTimes[runStart];
 				if (states == null || time >= bucketEnd || time < bucketStart) {
-					if (all) {
-						// one bucket across segments; stamped by TimeseriesResults
-						bucketStart = ALL_BUCKET;
-						bucketEnd = Long.MAX_VALUE;
-					}
-					else {
-						bucketStart = granularity.bucketStart(time);
-						bucketEnd = granularity.next(bucketStart);
-					}
+					bucketStart = granularity.bucketStart(time);
+					bucketEnd = granularity.next(bucketStart);
 					states = partial.buckets.computeIfAbsent(bucketStart, key -> newStates(specs));
 				}
 				int runEnd = runStart + 1;

@@ -137,10 +137,10 @@ public final class NumericBlockCodec {
 	}
 
 	public static void decodeDoubles(ByteBuffer in, int count, double[] out) {
+		// one bulk copy: the raw bits are stored little-endian, as the view reads them
 		ByteBuffer buffer = in.order(ByteOrder.LITTLE_ENDIAN);
-		for (int i = 0; i < count; i++) {
-			out[i] = Double.longBitsToDouble(buffer.getLong());
-		}
+		buffer.asDoubleBuffer().get(out, 0, count);
+		buffer.position(buffer.position() + count * Double.BYTES);
 	}
 
 	public static void encodeFloats(float[] values, int count, ByteSink out) {
@@ -151,9 +151,8 @@ public final class NumericBlockCodec {
 
 	public static void decodeFloats(ByteBuffer in, int count, float[] out) {
 		ByteBuffer buffer = in.order(ByteOrder.LITTLE_ENDIAN);
-		for (int i = 0; i < count; i++) {
-			out[i] = Float.intBitsToFloat(buffer.getInt());
-		}
+		buffer.asFloatBuffer().get(out, 0, count);
+		buffer.position(buffer.position() + count * Float.BYTES);
 	}
 
 	private static long gcd(long a, long b) {
