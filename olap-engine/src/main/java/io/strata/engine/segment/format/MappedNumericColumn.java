@@ -28,10 +28,13 @@ final class MappedNumericColumn implements NumericColumn {
 
 	private final int rows;
 
+	private final int formatVersion;
+
 	MappedNumericColumn(MappedSegment segment, ColumnSummary summary, Map<String, PartLocation> parts) {
 		this.segment = segment;
 		this.summary = summary;
 		this.rows = (int) segment.metadata().numRows();
+		this.formatVersion = segment.metadata().formatVersion();
 		this.blocks = new BlockPartReader(segment.part(summary.name(), "values"));
 		if (this.blocks.blockCount() != (this.rows + BLOCK - 1) / BLOCK) {
 			throw segment.corrupt(summary.name(), "has " + this.blocks.blockCount() + " blocks for " + this.rows + " rows");
@@ -85,7 +88,8 @@ final class MappedNumericColumn implements NumericColumn {
 				ByteBuffer decoded = MappedNumericColumn.this.blocks.decode(block, this.decodeBuffer);
 				switch (MappedNumericColumn.this.summary.type()) {
 					case LONG -> NumericBlockCodec.decodeLongs(decoded, count, this.longs, this.words);
-					case DOUBLE -> NumericBlockCodec.decodeDoubles(decoded, count, this.doubles);
+					case DOUBLE -> NumericBlockCodec.decodeDoubles(decoded, count, this.doubles,
+							MappedNumericColumn.this.formatVersion, this.longs, this.words);
 					default -> NumericBlockCodec.decodeFloats(decoded, count, this.floats);
 				}
 				return null;
