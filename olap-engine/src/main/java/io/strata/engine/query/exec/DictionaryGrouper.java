@@ -129,6 +129,11 @@ final class DictionaryGrouper {
 		}
 	}
 
+	/** Groups in the current bucket so far. */
+	int groups() {
+		return this.table.size();
+	}
+
 	/**
 	 * Hands every group of the current bucket to {@code sink} (only the {@code keep} best by
 	 * {@code rankBy} when ranking is asked), then starts a new bucket.

@@ -47,13 +47,30 @@ final class GroupingEngine {
 
 	}
 
-	Groups run(List<Segment> segments, List<Interval> intervals, Granularity granularity, DimFilter filter,
-			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN) {
+	/** The groups of one segment: mergeable with those of other segments by {@link #merge}. */
+	Groups runSegment(Segment segment, List<Interval> intervals, Granularity granularity, DimFilter filter,
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, QueryControl control) {
 		Groups groups = new Groups();
-		for (Segment segment : segments) {
-			runOne(segment, intervals, granularity, filter, dimensions, aggregations, topN, groups);
-		}
+		runOne(segment, intervals, granularity, filter, dimensions, aggregations, topN, groups, control);
 		return groups;
+	}
+
+	/** Merges per-segment groups by value, in the order given. */
+	Groups merge(List<Groups> partials, QueryControl control) {
+		Groups merged = new Groups();
+		for (Groups partial : partials) {
+			merged.earliestCovered = Math.min(merged.earliestCovered, partial.earliestCovered);
+			for (Map.Entry<GroupKey, AggregateState[]> entry : partial.states.entrySet()) {
+				AggregateState[] target = merged.states.putIfAbsent(entry.getKey(), entry.getValue());
+				if (target != null) {
+					for (int a = 0; a < target.length; a++) {
+						target[a].merge(entry.getValue()[a]);
+					}
+				}
+			}
+			control.checkGroups(merged.states.size());
+		}
+		return merged;
 	}
 
 	/** A segment-local group key: bucket and per-dimension local ids. */
@@ -72,7 +89,8 @@ final class GroupingEngine {
 	}
 
 	private void runOne(Segment segment, List<Interval> intervals, Granularity granularity, DimFilter filter,
-			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, Groups groups) {
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, Groups groups,
+			QueryControl control) {
 		List<Interval> covered = new ArrayList<>();
 		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, intervals, filter, covered);
 		for (Interval interval : covered) {
@@ -87,16 +105,16 @@ final class GroupingEngine {
 		}
 		DictionaryGrouper grouper = DictionaryGrouper.forSegment(segment, dimensions, aggregators);
 		if (grouper != null) {
-			runOnIds(segment, rowsToRead, granularity, grouper, aggregations, topN, groups);
+			runOnIds(segment, rowsToRead, granularity, grouper, topN, groups, control);
 		}
 		else {
-			runRowByRow(segment, rowsToRead, granularity, dimensions, aggregators, aggregations, topN, groups);
+			runRowByRow(segment, rowsToRead, granularity, dimensions, aggregators, aggregations, topN, groups, control);
 		}
 	}
 
 	/** The fast path: batches of rows grouped on dictionary ids, one bucket at a time. */
 	private static void runOnIds(Segment segment, ImmutableRoaringBitmap rowsToRead, Granularity granularity,
-			DictionaryGrouper grouper, List<AggregatorSpec> aggregations, SegmentTopN topN, Groups groups) {
+			DictionaryGrouper grouper, SegmentTopN topN, Groups groups, QueryControl control) {
 		boolean all = granularity instanceof AllGranularity;
 		NumericValues times = all ? null : segment.time().open();
 		int[] batch = new int[BATCH];
@@ -104,13 +122,14 @@ final class GroupingEngine {
 		long[] bucket = { all ? TimeseriesEngine.ALL_BUCKET : Long.MIN_VALUE };
 		long bucketEnd = Long.MIN_VALUE;
 		boolean started = false;
-		DictionaryGrouper.Sink sink = (values, states) -> merge(groups, bucket[0], Arrays.asList(values), states,
-				aggregations);
+		DictionaryGrouper.Sink sink = (values, states) -> merge(groups, bucket[0], Arrays.asList(values), states);
 		BatchIterator iterator = rowsToRead.getBatchIterator();
 		while (iterator.hasNext()) {
 			int count = iterator.nextBatch(batch);
+			control.check();
 			if (all) {
 				grouper.add(batch, 0, count);
+				control.checkGroups(grouper.groups());
 				started = true;
 				continue;
 			}
@@ -131,6 +150,7 @@ final class GroupingEngine {
 					runEnd++;
 				}
 				grouper.add(batch, runStart, runEnd);
+				control.checkGroups(grouper.groups());
 				runStart = runEnd;
 			}
 		}
@@ -139,8 +159,7 @@ final class GroupingEngine {
 		}
 	}
 
-	private static void merge(Groups groups, long bucket, List<String> values, AggregateState[] states,
-			List<AggregatorSpec> aggregations) {
+	private static void merge(Groups groups, long bucket, List<String> values, AggregateState[] states) {
 		AggregateState[] target = groups.states.get(new GroupKey(bucket, values));
 		if (target == null) {
 			groups.states.put(new GroupKey(bucket, Collections.unmodifiableList(values)), states);
@@ -154,7 +173,7 @@ final class GroupingEngine {
 	/** The general path (multi-value and numeric dimensions): one row at a time. */
 	private void runRowByRow(Segment segment, ImmutableRoaringBitmap rowsToRead, Granularity granularity,
 			List<DimensionSpec> dimensions, List<SegmentAggregator> aggregators, List<AggregatorSpec> aggregations,
-			SegmentTopN topN, Groups groups) {
+			SegmentTopN topN, Groups groups, QueryControl control) {
 		NumericValues times = segment.time().open();
 		List<DimensionReader> readers = new ArrayList<>();
 		for (DimensionSpec dimension : dimensions) {
@@ -169,6 +188,8 @@ final class GroupingEngine {
 		BatchIterator iterator = rowsToRead.getBatchIterator();
 		while (iterator.hasNext()) {
 			int count = iterator.nextBatch(batch);
+			control.check();
+			control.checkGroups(local.size());
 			times.readLongs(batch, count, batchTimes);
 			for (int i = 0; i < count; i++) {
 				int row = batch[i];
@@ -194,7 +215,7 @@ final class GroupingEngine {
 				for (int d = 0; d < readers.size(); d++) {
 					values.add(readers.get(d).value(entry.getKey().ids()[d]));
 				}
-				merge(groups, entry.getKey().bucket(), values, entry.getValue(), aggregations);
+				merge(groups, entry.getKey().bucket(), values, entry.getValue());
 			}
 		}
 	}

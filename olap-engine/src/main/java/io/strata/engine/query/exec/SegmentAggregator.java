@@ -2,9 +2,7 @@ package io.strata.engine.query.exec;
 
 import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.aggregation.CountAggregatorSpec;
-import io.strata.engine.aggregation.HllSketchAggregatorSpec;
 import io.strata.engine.aggregation.NumericAggregation;
-import io.strata.engine.aggregation.ThetaSketchAggregatorSpec;
 import io.strata.engine.aggregation.NumericAggregatorSpec;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.segment.ColumnSummary;
@@ -43,14 +41,6 @@ final class SegmentAggregator {
 	private final StringColumn strings;
 
 	private final StringValues ids;
-
-	/** Whether folding the same sketch twice changes nothing (HLL and theta, not quantiles). */
-	private final boolean idempotentUnion;
-
-	/** Fingerprints of the sketches already folded into {@link #dedupedState}. */
-	private final FingerprintSet folded = new FingerprintSet();
-
-	private AggregateState dedupedState;
 
 	private int[] rowScratch = new int[0];
 
@@ -99,14 +89,12 @@ final class SegmentAggregator {
 		this.sketches = sketches;
 		this.strings = strings;
 		this.ids = strings == null ? null : strings.open();
-		this.idempotentUnion = spec instanceof HllSketchAggregatorSpec || spec instanceof ThetaSketchAggregatorSpec;
 	}
 
 	/**
 	 * Folds rows {@code rows[from, to)} (ascending row numbers) into {@code state}: numeric columns
 	 * are read as one vector (a block copy when the rows are contiguous) and folded with one
-	 * dispatch; HLL and theta unions skip a row whose sketch bytes were already folded into the
-	 * same state (a union is idempotent, and rollup-off data repeats the same small sketches).
+	 * dispatch.
 	 */
 	void aggregate(int[] rows, int from, int to, AggregateState state) {
 		int count = to - from;
@@ -134,21 +122,8 @@ final class SegmentAggregator {
 				state.foldDoubles(values, count);
 			}
 			case SKETCHES -> {
-				if (!this.idempotentUnion) {
-					for (int i = from; i < to; i++) {
-						aggregateRow(rows[i], state);
-					}
-					return;
-				}
-				if (state != this.dedupedState) {
-					this.dedupedState = state;
-					this.folded.clear();
-				}
 				for (int i = from; i < to; i++) {
-					long fingerprint = this.sketches.fingerprint(rows[i]);
-					if (fingerprint != 0 && this.folded.add(fingerprint)) {
-						state.addSketch(state.codec().deserialize(this.sketches.getBytes(rows[i])));
-					}
+					aggregateRow(rows[i], state);
 				}
 			}
 			case STRINGS -> {

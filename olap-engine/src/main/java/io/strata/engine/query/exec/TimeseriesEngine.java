@@ -38,14 +38,22 @@ public final class TimeseriesEngine {
 	}
 
 	public Partial run(TimeseriesQuery query, List<Segment> segments) {
-		Partial partial = new Partial();
+		QueryControl control = QueryControl.unlimited();
+		List<Partial> partials = new ArrayList<>();
 		for (Segment segment : segments) {
-			runOne(query, segment, partial);
+			partials.add(runSegment(query, segment, control));
 		}
+		return merge(query, partials);
+	}
+
+	/** The partial of one segment: mergeable with those of other segments and servers. */
+	Partial runSegment(TimeseriesQuery query, Segment segment, QueryControl control) {
+		Partial partial = new Partial();
+		runOne(query, segment, partial, control);
 		return partial;
 	}
 
-	private void runOne(TimeseriesQuery query, Segment segment, Partial partial) {
+	private void runOne(TimeseriesQuery query, Segment segment, Partial partial, QueryControl control) {
 		NumericValues times = segment.time().open();
 		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, query.intervals(), query.filter(),
 				partial.coveredIntervals);
@@ -70,6 +78,7 @@ public final class TimeseriesEngine {
 			AggregateState[] allStates = partial.buckets.computeIfAbsent(ALL_BUCKET, key -> newStates(specs));
 			while (iterator.hasNext()) {
 				int count = iterator.nextBatch(batch);
+				control.check();
 				for (int a = 0; a < aggregators.size(); a++) {
 					aggregators.get(a).aggregate(batch, 0, count, allStates[a]);
 				}
@@ -78,6 +87,7 @@ public final class TimeseriesEngine {
 		}
 		while (iterator.hasNext()) {
 			int count = iterator.nextBatch(batch);
+			control.check();
 			times.readLongs(batch, count, batchTimes);
 			int runStart = 0;
 			while (runStart < count) {

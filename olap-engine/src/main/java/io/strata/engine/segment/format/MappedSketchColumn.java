@@ -5,7 +5,6 @@ import io.strata.engine.aggregation.SketchCodec;
 import io.strata.engine.segment.ColumnSummary;
 import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.column.SketchColumn;
-import io.strata.engine.segment.column.SketchFingerprint;
 import io.strata.engine.segment.column.SketchValues;
 import io.strata.engine.segment.encoding.BlockPartReader;
 
@@ -124,15 +123,6 @@ final class MappedSketchColumn implements SketchColumn {
 			byte[] bytes = new byte[this.rowEnd - this.rowStart];
 			this.block.get(this.rowStart, bytes);
 			return bytes;
-		}
-
-		@Override
-		public long fingerprint(int row) {
-			position(row);
-			if (this.rowEnd == this.rowStart) {
-				return 0;
-			}
-			return SketchFingerprint.of(this.block, this.rowStart, this.rowEnd - this.rowStart);
 		}
 
 		@Override
