@@ -115,11 +115,12 @@ final class GroupingEngine {
 	/** The fast path: batches of rows grouped on dictionary ids, one bucket at a time. */
 	private static void runOnIds(Segment segment, ImmutableRoaringBitmap rowsToRead, Granularity granularity,
 			DictionaryGrouper grouper, SegmentTopN topN, Groups groups, QueryControl control) {
-		boolean all = granularity instanceof AllGranularity;
+		long onlyBucket = TimeseriesEngine.onlyBucket(granularity, segment);
+		boolean all = onlyBucket != TimeseriesEngine.NO_SINGLE_BUCKET;
 		NumericValues times = all ? null : segment.time().open();
 		int[] batch = new int[BATCH];
 		long[] batchTimes = new long[BATCH];
-		long[] bucket = { all ? TimeseriesEngine.ALL_BUCKET : Long.MIN_VALUE };
+		long[] bucket = { all ? onlyBucket : Long.MIN_VALUE };
 		long bucketEnd = Long.MIN_VALUE;
 		boolean started = false;
 		DictionaryGrouper.Sink sink = (values, states) -> merge(groups, bucket[0], Arrays.asList(values), states);

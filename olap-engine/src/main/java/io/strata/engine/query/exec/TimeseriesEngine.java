@@ -73,9 +73,10 @@ public final class TimeseriesEngine {
 		long bucketStart = Long.MIN_VALUE;
 		long bucketEnd = Long.MIN_VALUE;
 		AggregateState[] states = null;
-		if (all) {
-			// one bucket: the time column need not be read at all
-			AggregateState[] allStates = partial.buckets.computeIfAbsent(ALL_BUCKET, key -> newStates(specs));
+		long onlyBucket = onlyBucket(granularity, segment);
+		if (onlyBucket != NO_SINGLE_BUCKET) {
+			// every row falls in one bucket: the time column need not be read at all
+			AggregateState[] allStates = partial.buckets.computeIfAbsent(onlyBucket, key -> newStates(specs));
 			while (iterator.hasNext()) {
 				int count = iterator.nextBatch(batch);
 				control.check();
@@ -107,6 +108,23 @@ public final class TimeseriesEngine {
 				runStart = runEnd;
 			}
 		}
+	}
+
+	/** Returned by {@link #onlyBucket} when a segment's rows may fall in several buckets. */
+	static final long NO_SINGLE_BUCKET = Long.MAX_VALUE;
+
+	/**
+	 * The one bucket every row of {@code segment} falls in ({@link #ALL_BUCKET} for granularity
+	 * all), or {@link #NO_SINGLE_BUCKET}: a day segment queried by day or coarser needs no time
+	 * column at all.
+	 */
+	static long onlyBucket(Granularity granularity, Segment segment) {
+		if (granularity instanceof AllGranularity) {
+			return ALL_BUCKET;
+		}
+		Interval interval = segment.id().interval();
+		long bucket = granularity.bucketStart(interval.startMillis());
+		return granularity.next(bucket) >= interval.endMillis() ? bucket : NO_SINGLE_BUCKET;
 	}
 
 	static AggregateState[] newStates(List<AggregatorSpec> specs) {
