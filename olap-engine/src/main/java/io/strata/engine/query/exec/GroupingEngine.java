@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * Groups the selected rows of segments by time bucket and dimension values, for topN and groupBy.
  * Inside a segment, groups are keyed on dictionary ids (no string is built per row); values are
- * looked up once per group when the segment is done, and groups merge across segments by value.
+ * looked up once per group when the segment is done (extraction functions and output types are
+ * applied there, see {@link DimensionValueLookup}), and groups merge across segments by value.
  * A multi-value row counts in one group per value, as Druid's groupBy unnests them; an empty one
  * in the null group. Stateless; each call is single-threaded.
  */
@@ -83,8 +84,10 @@ final class GroupingEngine {
 			return;
 		}
 		List<DimensionReader> readers = new ArrayList<>();
+		List<DimensionValueLookup> lookups = new ArrayList<>();
 		for (DimensionSpec dimension : dimensions) {
 			readers.add(new DimensionReader(segment, dimension.dimension()));
+			lookups.add(new DimensionValueLookup(dimension, segment, granularity));
 		}
 		List<SegmentAggregator> aggregators = new ArrayList<>();
 		for (AggregatorSpec spec : aggregations) {
@@ -114,7 +117,7 @@ final class GroupingEngine {
 		for (Map.Entry<LocalKey, AggregateState[]> entry : local.entrySet()) {
 			List<String> values = new ArrayList<>(readers.size());
 			for (int d = 0; d < readers.size(); d++) {
-				values.add(readers.get(d).value(entry.getKey().ids()[d]));
+				values.add(lookups.get(d).apply(readers.get(d).value(entry.getKey().ids()[d])));
 			}
 			AggregateState[] target = groups.states.computeIfAbsent(
 					new GroupKey(entry.getKey().bucket(), Collections.unmodifiableList(values)),

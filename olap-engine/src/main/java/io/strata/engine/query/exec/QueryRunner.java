@@ -4,6 +4,7 @@ import io.strata.engine.query.DataSourceMetadataQuery;
 import io.strata.engine.query.GroupByQuery;
 import io.strata.engine.query.Query;
 import io.strata.engine.query.ScanQuery;
+import io.strata.engine.query.SearchQuery;
 import io.strata.engine.query.SegmentMetadataQuery;
 import io.strata.engine.query.TimeBoundaryQuery;
 import io.strata.engine.query.QueryJson;
@@ -36,6 +37,8 @@ public final class QueryRunner {
 
 	private final MetadataEngine metadata = new MetadataEngine();
 
+	private final SearchEngine search = new SearchEngine();
+
 	public String run(String queryJson, List<Segment> segments) {
 		return run(this.json.read(queryJson), segments);
 	}
@@ -66,6 +69,7 @@ public final class QueryRunner {
 			case TimeBoundaryQuery boundary -> this.timeBoundary.run(boundary, own);
 			case SegmentMetadataQuery segmentMetadata -> this.metadata.segmentMetadata(segmentMetadata, own);
 			case DataSourceMetadataQuery dataSourceMetadata -> this.metadata.dataSourceMetadata(dataSourceMetadata, own);
+			case SearchQuery searchQuery -> this.search.run(searchQuery, own);
 		};
 	}
 
