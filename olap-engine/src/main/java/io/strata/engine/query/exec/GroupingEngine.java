@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * Groups the selected rows of segments by time bucket and dimension values, for topN and groupBy.
  * Inside a segment, groups are keyed on dictionary ids (no string is built per row); values are
- * looked up once per group when the segment is done, and groups merge across segments by value.
+ * looked up once per group when the segment is done (extraction functions and output types are
+ * applied there, see {@link DimensionValueLookup}), and groups merge across segments by value.
  * A multi-value row counts in one group per value, as Druid's groupBy unnests them; an empty one
  * in the null group. Stateless; each call is single-threaded.
  */
@@ -99,22 +100,28 @@ final class GroupingEngine {
 		if (rowsToRead.isEmpty()) {
 			return;
 		}
+		List<DimensionValueLookup> lookups = new ArrayList<>();
+		for (DimensionSpec dimension : dimensions) {
+			lookups.add(new DimensionValueLookup(dimension, segment, granularity));
+		}
 		List<SegmentAggregator> aggregators = new ArrayList<>();
 		for (AggregatorSpec spec : aggregations) {
 			aggregators.add(new SegmentAggregator(spec, segment));
 		}
 		DictionaryGrouper grouper = DictionaryGrouper.forSegment(segment, dimensions, aggregators);
 		if (grouper != null) {
-			runOnIds(segment, rowsToRead, granularity, grouper, topN, groups, control);
+			runOnIds(segment, rowsToRead, granularity, grouper, lookups, topN, groups, control);
 		}
 		else {
-			runRowByRow(segment, rowsToRead, granularity, dimensions, aggregators, aggregations, topN, groups, control);
+			runRowByRow(segment, rowsToRead, granularity, dimensions, lookups, aggregators, aggregations, topN, groups,
+					control);
 		}
 	}
 
 	/** The fast path: batches of rows grouped on dictionary ids, one bucket at a time. */
 	private static void runOnIds(Segment segment, ImmutableRoaringBitmap rowsToRead, Granularity granularity,
-			DictionaryGrouper grouper, SegmentTopN topN, Groups groups, QueryControl control) {
+			DictionaryGrouper grouper, List<DimensionValueLookup> lookups, SegmentTopN topN, Groups groups,
+			QueryControl control) {
 		long onlyBucket = TimeseriesEngine.onlyBucket(granularity, segment);
 		boolean all = onlyBucket != TimeseriesEngine.NO_SINGLE_BUCKET;
 		NumericValues times = all ? null : segment.time().open();
@@ -123,7 +130,12 @@ final class GroupingEngine {
 		long[] bucket = { all ? onlyBucket : Long.MIN_VALUE };
 		long bucketEnd = Long.MIN_VALUE;
 		boolean started = false;
-		DictionaryGrouper.Sink sink = (values, states) -> merge(groups, bucket[0], Arrays.asList(values), states);
+		DictionaryGrouper.Sink sink = (values, states) -> {
+			for (int d = 0; d < values.length; d++) {
+				values[d] = lookups.get(d).apply(values[d]);
+			}
+			merge(groups, bucket[0], Arrays.asList(values), states);
+		};
 		BatchIterator iterator = rowsToRead.getBatchIterator();
 		while (iterator.hasNext()) {
 			int count = iterator.nextBatch(batch);
@@ -173,7 +185,8 @@ final class GroupingEngine {
 
 	/** The general path (multi-value and numeric dimensions): one row at a time. */
 	private void runRowByRow(Segment segment, ImmutableRoaringBitmap rowsToRead, Granularity granularity,
-			List<DimensionSpec> dimensions, List<SegmentAggregator> aggregators, List<AggregatorSpec> aggregations,
+			List<DimensionSpec> dimensions, List<DimensionValueLookup> lookups, List<SegmentAggregator> aggregators,
+			List<AggregatorSpec> aggregations,
 			SegmentTopN topN, Groups groups, QueryControl control) {
 		NumericValues times = segment.time().open();
 		List<DimensionReader> readers = new ArrayList<>();
@@ -214,7 +227,7 @@ final class GroupingEngine {
 				Map.Entry<LocalKey, AggregateState[]> entry = entries.get(chosen == null ? i : chosen[i]);
 				List<String> values = new ArrayList<>(readers.size());
 				for (int d = 0; d < readers.size(); d++) {
-					values.add(readers.get(d).value(entry.getKey().ids()[d]));
+					values.add(lookups.get(d).apply(readers.get(d).value(entry.getKey().ids()[d])));
 				}
 				merge(groups, entry.getKey().bucket(), values, entry.getValue());
 			}

@@ -7,6 +7,7 @@ import io.strata.engine.query.GroupByQuery;
 import io.strata.engine.query.Query;
 import io.strata.engine.query.QueryJson;
 import io.strata.engine.query.ScanQuery;
+import io.strata.engine.query.SearchQuery;
 import io.strata.engine.query.SegmentMetadataQuery;
 import io.strata.engine.query.TimeBoundaryQuery;
 import io.strata.engine.query.TimeseriesQuery;
@@ -52,6 +53,8 @@ public final class QueryRunner {
 	private final TimeBoundaryEngine timeBoundary = new TimeBoundaryEngine();
 
 	private final MetadataEngine metadata = new MetadataEngine();
+
+	private final SearchEngine search = new SearchEngine();
 
 	/** Runs every query on the calling thread with Druid's default limits. */
 	public QueryRunner() {
@@ -133,6 +136,7 @@ public final class QueryRunner {
 			case TimeBoundaryQuery boundary -> this.timeBoundary.run(boundary, own);
 			case SegmentMetadataQuery segmentMetadata -> this.metadata.segmentMetadata(segmentMetadata, own);
 			case DataSourceMetadataQuery dataSourceMetadata -> this.metadata.dataSourceMetadata(dataSourceMetadata, own);
+			case SearchQuery searchQuery -> this.search.run(searchQuery, own);
 		};
 		try {
 			out.write(body.getBytes(StandardCharsets.UTF_8));
