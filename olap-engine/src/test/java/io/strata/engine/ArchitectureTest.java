@@ -44,7 +44,8 @@ class ArchitectureTest {
 	@Test
 	void theQueryModelDoesNotDependOnItsExecution() {
 		noClasses().that()
-			.resideInAnyPackage("io.strata.engine.query", "io.strata.engine.query.filter")
+			.resideInAnyPackage("io.strata.engine.query", "io.strata.engine.query.filter",
+					"io.strata.engine.query.extraction")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.strata.engine.query.exec..", "io.strata.engine.segment.format..",

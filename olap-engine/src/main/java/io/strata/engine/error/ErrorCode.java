@@ -11,13 +11,19 @@ public enum ErrorCode {
 	INVALID_ARGUMENT(1003, ErrorCategory.INVALID_INPUT, "Invalid input"),
 	UNSUPPORTED(1004, ErrorCategory.INVALID_INPUT, "Unsupported operation"),
 	ROW_OUT_OF_INTERVAL(1005, ErrorCategory.INVALID_INPUT, "Invalid input"),
+	/** A query asked for more groups or ordered rows than the server allows; Druid answers 400. */
+	RESOURCE_LIMIT_EXCEEDED(1006, ErrorCategory.INVALID_INPUT, "Resource limit exceeded"),
 	SEGMENT_NOT_FOUND(2001, ErrorCategory.NOT_FOUND, "Segment not found"),
 	COLUMN_NOT_FOUND(2002, ErrorCategory.NOT_FOUND, "Column not found"),
 	INDEX_FULL(3001, ErrorCategory.CAPACITY, "Resource limit exceeded"),
+	QUERY_CAPACITY_EXCEEDED(3002, ErrorCategory.CAPACITY, "Query capacity exceeded"),
 	SEGMENT_CORRUPT(5001, ErrorCategory.INTERNAL, "Segment corrupt"),
 	SEGMENT_VERSION_UNSUPPORTED(5002, ErrorCategory.INTERNAL, "Segment version unsupported"),
 	IO_FAILURE(5003, ErrorCategory.INTERNAL, "I/O failure"),
-	ILLEGAL_STATE(6001, ErrorCategory.DEFENSIVE, "Unknown exception");
+	QUERY_INTERRUPTED(5004, ErrorCategory.INTERNAL, "Query interrupted"),
+	UNKNOWN(5005, ErrorCategory.INTERNAL, "Unknown exception"),
+	ILLEGAL_STATE(6001, ErrorCategory.DEFENSIVE, "Unknown exception"),
+	QUERY_TIMEOUT(7001, ErrorCategory.TIMEOUT, "Query timeout");
 
 	private final int code;
 

@@ -49,4 +49,16 @@ public final class StrataException extends RuntimeException {
 		return new StrataException(ErrorCode.ILLEGAL_STATE, String.format(format, args));
 	}
 
+	public static StrataException resourceLimit(String format, Object... args) {
+		return new StrataException(ErrorCode.RESOURCE_LIMIT_EXCEEDED, String.format(format, args));
+	}
+
+	public static StrataException timeout(String format, Object... args) {
+		return new StrataException(ErrorCode.QUERY_TIMEOUT, String.format(format, args));
+	}
+
+	public static StrataException interrupted(String format, Object... args) {
+		return new StrataException(ErrorCode.QUERY_INTERRUPTED, String.format(format, args));
+	}
+
 }

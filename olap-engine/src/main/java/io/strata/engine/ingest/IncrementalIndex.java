@@ -4,6 +4,7 @@ import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.error.ErrorCode;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.input.InputRow;
+import io.strata.engine.segment.SegmentId;
 import io.strata.engine.type.ColumnType;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
@@ -25,7 +26,8 @@ import java.util.concurrent.locks.StampedLock;
  * same time through {@link #openReader()}. Each add runs under a write lock and each reader holds
  * a read lock (a {@link StampedLock}, so not tied to a thread) until closed, so a reader sees exactly the first {@link IndexReader#ingestedRows()}
  * rows added, never a row half-aggregated. Readers should be short (a query on one index), since
- * the writer waits for them.
+ * the writer waits for them. {@link #snapshotSegment} may be called from any thread: it holds a
+ * read lock only while it copies the index.
  * <p>
  * Storage: times in a {@code long[]}, each row's dimension slots in one shared {@code int[]}
  * (fixed width), an open-addressing table from (time, slots) to row, and one primitive-array
@@ -70,6 +72,8 @@ public final class IncrementalIndex {
 	private int[] rowHashes = new int[1024];
 
 	private int[] scratch = new int[0];
+
+	private final IndexSnapshots snapshots = new IndexSnapshots(this);
 
 	/**
 	 * @param interval rows outside it are refused, or null to accept any time
@@ -224,6 +228,17 @@ public final class IncrementalIndex {
 	public IndexReader openReader() {
 		long stamp = this.lock.readLock();
 		return new IndexReader(this, stamp);
+	}
+
+	/**
+	 * The rows added so far as a queryable segment, laid out as {@link IndexPersister} would write
+	 * them (index dimension order). Reused until the next add; any thread. The read lock is held
+	 * only while the index is copied, not while the segment is sorted and built.
+	 * @throws StrataException {@link ErrorCode#ROW_OUT_OF_INTERVAL} when a row is outside the
+	 * interval of {@code id}
+	 */
+	public IncrementalIndexSegment snapshotSegment(SegmentId id) {
+		return this.snapshots.snapshot(id);
 	}
 
 	void releaseReader(long stamp) {

@@ -7,7 +7,7 @@ import java.util.List;
 /** LOGICAL: a Druid native query. One record per query type. */
 public sealed interface Query
 		permits TimeseriesQuery, TopNQuery, GroupByQuery, ScanQuery, TimeBoundaryQuery, SegmentMetadataQuery,
-		DataSourceMetadataQuery {
+		DataSourceMetadataQuery, SearchQuery {
 
 	String dataSource();
 

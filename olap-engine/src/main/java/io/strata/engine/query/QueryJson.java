@@ -3,6 +3,8 @@ package io.strata.engine.query;
 import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.json.SpecNode;
+import io.strata.engine.query.extraction.ExtractionFn;
+import io.strata.engine.query.extraction.ExtractionFnJson;
 import io.strata.engine.query.filter.AndFilter;
 import io.strata.engine.query.filter.BoundFilter;
 import io.strata.engine.query.filter.DimFilter;
@@ -32,8 +34,6 @@ import java.util.Map;
  */
 public final class QueryJson {
 
-	private static final List<String> NOT_YET = List.of("search");
-
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
 	public Query read(String json) {
@@ -61,13 +61,10 @@ public final class QueryJson {
 			case "segmentMetadata" -> segmentMetadata(node);
 			case "dataSourceMetadata" -> new DataSourceMetadataQuery(dataSource(node), List.of(Interval.ETERNITY),
 					context(node));
-			default -> {
-				if (NOT_YET.contains(type)) {
-					throw StrataException.unsupported("queryType[%s] is not supported yet", type);
-				}
-				throw node.error("queryType", "is unknown [" + type + "]; expected one of [timeseries, topN, groupBy, "
-						+ "scan, timeBoundary, segmentMetadata, dataSourceMetadata, " + String.join(", ", NOT_YET) + "]");
-			}
+			case "search" -> SearchQueryJson.read(node, dataSource(node), intervals(node),
+					node.has("filter") ? filter(node.optionalValue("filter")) : null, context(node));
+			default -> throw node.error("queryType", "is unknown [" + type + "]; expected one of [timeseries, topN, "
+					+ "groupBy, scan, search, timeBoundary, segmentMetadata, dataSourceMetadata]");
 		};
 	}
 
@@ -145,7 +142,7 @@ public final class QueryJson {
 		if (dimensionNode == null) {
 			throw node.error("dimension", "is required");
 		}
-		DimensionSpec dimension = dimensionSpec(dimensionNode);
+		DimensionSpec dimension = DimensionSpecJson.read(dimensionNode);
 		if (!node.has("threshold")) {
 			throw node.error("threshold", "is required");
 		}
@@ -162,7 +159,7 @@ public final class QueryJson {
 
 	private GroupByQuery groupBy(SpecNode node) {
 		Aggregating common = aggregating(node, true);
-		List<DimensionSpec> dimensions = node.optionalList("dimensions", QueryJson::dimensionSpec);
+		List<DimensionSpec> dimensions = node.optionalList("dimensions", DimensionSpecJson::read);
 		HavingSpec having = node.has("having") ? having(node.requiredObject("having")) : null;
 		LimitSpec limitSpec = node.has("limitSpec") ? limitSpec(node.requiredObject("limitSpec")) : null;
 		List<List<String>> subtotals = node.has("subtotalsSpec") ? subtotalsSpec(node, dimensions) : null;
@@ -183,22 +180,6 @@ public final class QueryJson {
 			}
 			return name.stringValue();
 		}));
-	}
-
-	private static DimensionSpec dimensionSpec(SpecNode node) {
-		if (node.isString()) {
-			return new DimensionSpec(node.stringValue(), null);
-		}
-		node.requireObject();
-		String type = node.optionalString("type", "default");
-		if (!type.equals("default")) {
-			throw StrataException.unsupported("dimension spec type[%s] at[%s] is not supported yet", type, node.path());
-		}
-		String outputType = node.optionalString("outputType", "STRING");
-		if (!outputType.equalsIgnoreCase("STRING")) {
-			throw StrataException.unsupported("outputType[%s] at[%s] is not supported yet", outputType, node.path());
-		}
-		return new DimensionSpec(node.requiredString("dimension"), node.optionalString("outputName", null));
 	}
 
 	private static TopNMetric topNMetric(SpecNode node) {
@@ -329,10 +310,8 @@ public final class QueryJson {
 		node.requireObject();
 		String type = node.requiredString("type");
 		return switch (type) {
-			case "selector" -> {
-				requireNoExtraction(node);
-				yield new SelectorFilter(node.requiredString("dimension"), scalar(node, "value"));
-			}
+			case "selector" -> new SelectorFilter(node.requiredString("dimension"), scalar(node, "value"),
+					ExtractionFnJson.optional(node, "extractionFn"));
 			case "equals" -> {
 				String value = scalar(node, "matchValue");
 				if (value == null) {
@@ -341,7 +320,6 @@ public final class QueryJson {
 				yield new SelectorFilter(node.requiredString("column"), value);
 			}
 			case "in" -> {
-				requireNoExtraction(node);
 				String dimension = node.requiredString("dimension");
 				List<String> values = new ArrayList<>();
 				SpecNode list = node.optionalValue("values");
@@ -351,10 +329,9 @@ public final class QueryJson {
 				for (JsonNode element : list.json().values()) {
 					values.add(element.isNull() ? null : element.isString() ? element.stringValue() : element.asString());
 				}
-				yield new InFilter(dimension, values);
+				yield new InFilter(dimension, values, ExtractionFnJson.optional(node, "extractionFn"));
 			}
 			case "bound" -> {
-				requireNoExtraction(node);
 				String ordering = node.optionalString("ordering", "lexicographic");
 				if (!ordering.equals("lexicographic") && !ordering.equals("numeric")) {
 					throw node.error("ordering", "is not supported yet [" + ordering + "]; lexicographic and numeric are");
@@ -364,8 +341,9 @@ public final class QueryJson {
 				String upper = scalar(node, "upper");
 				boolean lowerStrict = node.optionalBoolean("lowerStrict", false);
 				boolean upperStrict = node.optionalBoolean("upperStrict", false);
+				ExtractionFn fn = ExtractionFnJson.optional(node, "extractionFn");
 				yield node.build(() -> new BoundFilter(dimension, lower, upper, lowerStrict, upperStrict,
-						ordering.equals("numeric")));
+						ordering.equals("numeric"), fn));
 			}
 			case "range" -> {
 				String column = node.requiredString("column");
@@ -386,17 +364,11 @@ public final class QueryJson {
 			case "not" -> new NotFilter(filter(node.requiredObject("field")));
 			case "true" -> new TrueFilter();
 			case "false" -> new FalseFilter();
-			case "like", "regex", "search", "interval", "expression", "columnComparison", "arrayContainsElement",
-					"extraction", "javascript", "spatial" ->
+			case "like", "regex", "search", "interval" -> TextFilterJson.read(node, type);
+			case "expression", "columnComparison", "arrayContainsElement", "extraction", "javascript", "spatial" ->
 				throw StrataException.unsupported("filter type[%s] at[%s] is not supported yet", type, node.path());
 			default -> throw node.error("type", "is an unknown filter [" + type + "]");
 		};
-	}
-
-	private static void requireNoExtraction(SpecNode node) {
-		if (node.has("extractionFn")) {
-			throw StrataException.unsupported("extractionFn at[%s] is not supported yet", node.fieldPath("extractionFn"));
-		}
 	}
 
 	/** A string, number or boolean value as text; null when absent or null. */

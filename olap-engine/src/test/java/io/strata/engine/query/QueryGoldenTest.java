@@ -366,7 +366,8 @@ class QueryGoldenTest {
 		assertThatThrownBy(() -> this.runner.run("not json", List.of(segment))).isInstanceOf(StrataException.class)
 			.hasMessageContaining("JSON");
 		assertThatThrownBy(() -> this.runner.run("""
-				{"queryType": "search", "dataSource": "usage"}""", List.of(segment)))
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
+				 "filter": {"type": "javascript", "dimension": "api", "function": "x"}}""", List.of(segment)))
 			.isInstanceOfSatisfying(StrataException.class,
 					ex -> assertThat(ex.errorCode().druidErrorName()).isEqualTo("Unsupported operation"));
 	}

@@ -105,6 +105,69 @@ final class AggregateState {
 		this.doubleValue = this.spec.storedType() == ColumnType.FLOAT ? (float) doubleInput : doubleInput;
 	}
 
+	/** Folds {@code values[0..count)}, none of them null: one dispatch for the whole batch. */
+	void foldLongs(long[] values, int count) {
+		if (count == 0) {
+			return;
+		}
+		long result = this.hasValue ? this.longValue : values[0];
+		int start = this.hasValue ? 0 : 1;
+		switch (kind()) {
+			case SUM -> {
+				for (int i = start; i < count; i++) {
+					result += values[i];
+				}
+			}
+			case MIN -> {
+				for (int i = start; i < count; i++) {
+					result = Math.min(result, values[i]);
+				}
+			}
+			case MAX -> {
+				for (int i = start; i < count; i++) {
+					result = Math.max(result, values[i]);
+				}
+			}
+		}
+		this.longValue = result;
+		this.hasValue = true;
+	}
+
+	/** As {@link #foldLongs}, in the order given, so sums equal the row-by-row sum exactly. */
+	void foldDoubles(double[] values, int count) {
+		if (count == 0) {
+			return;
+		}
+		if (this.spec.storedType() == ColumnType.FLOAT) {
+			// floats round after every step, as the row path does
+			for (int i = 0; i < count; i++) {
+				addDouble(values[i]);
+			}
+			return;
+		}
+		double result = this.hasValue ? this.doubleValue : values[0];
+		int start = this.hasValue ? 0 : 1;
+		switch (kind()) {
+			case SUM -> {
+				for (int i = start; i < count; i++) {
+					result += values[i];
+				}
+			}
+			case MIN -> {
+				for (int i = start; i < count; i++) {
+					result = Math.min(result, values[i]);
+				}
+			}
+			case MAX -> {
+				for (int i = start; i < count; i++) {
+					result = Math.max(result, values[i]);
+				}
+			}
+		}
+		this.doubleValue = result;
+		this.hasValue = true;
+	}
+
 	void addSketch(Object other) {
 		if (this.union == null) {
 			this.union = this.codec.newUnion();

@@ -6,9 +6,13 @@ import io.strata.engine.query.filter.BoundFilter;
 import io.strata.engine.query.filter.DimFilter;
 import io.strata.engine.query.filter.FalseFilter;
 import io.strata.engine.query.filter.InFilter;
+import io.strata.engine.query.filter.IntervalFilter;
+import io.strata.engine.query.filter.LikeFilter;
 import io.strata.engine.query.filter.NotFilter;
 import io.strata.engine.query.filter.NullFilter;
 import io.strata.engine.query.filter.OrFilter;
+import io.strata.engine.query.filter.RegexFilter;
+import io.strata.engine.query.filter.SearchFilter;
 import io.strata.engine.query.filter.SelectorFilter;
 import io.strata.engine.query.filter.TrueFilter;
 import io.strata.engine.segment.ColumnSummary;
@@ -29,7 +33,8 @@ import java.util.List;
 /**
  * Resolves a filter to row bitmaps on one segment. On string columns every leaf is answered from
  * the dictionary and the inverted index alone (no row is read); numeric columns are scanned in
- * batches; and, or and not combine bitmaps. Single-threaded.
+ * batches; and, or and not combine bitmaps. Leaves that test each value (extraction functions,
+ * like, regex, search, interval) go to {@link ValueTestResolver}. Single-threaded.
  */
 final class FilterResolver {
 
@@ -39,15 +44,35 @@ final class FilterResolver {
 
 	private final int rows;
 
+	/** Leaves that test each value: extraction functions, like, regex, search, interval. */
+	private final ValueTestResolver tests;
+
 	FilterResolver(Segment segment) {
 		this.segment = segment;
 		this.rows = segment.numRows();
+		this.tests = new ValueTestResolver(segment);
 	}
 
 	Selection resolve(DimFilter filter) {
 		return switch (filter) {
 			case TrueFilter all -> Selection.exact(Selection.allRows(this.rows));
 			case FalseFilter none -> Selection.exact(new MutableRoaringBitmap());
+			case SelectorFilter selector when selector.extractionFn() != null -> this.tests.resolve(selector.dimension(),
+					selector.extractionFn(), ValueTest.equalTo(selector.value()));
+			case InFilter in when in.extractionFn() != null -> this.tests.resolve(in.dimension(), in.extractionFn(),
+					ValueTest.oneOf(in.values()));
+			case BoundFilter bound when bound.extractionFn() != null -> this.tests.resolve(bound.dimension(),
+					bound.extractionFn(), ValueTest.within(bound));
+			case LikeFilter like -> this.tests.resolve(like.dimension(), like.extractionFn(),
+					ValueTest.matches(like.toRegex()));
+			case RegexFilter regex -> this.tests.resolve(regex.dimension(), regex.extractionFn(),
+					ValueTest.finds(regex.pattern()));
+			case SearchFilter search -> this.tests.resolve(search.dimension(), search.extractionFn(),
+					ValueTest.accepts(search.query()));
+			case IntervalFilter interval -> interval.dimension().equals(Segment.TIME_COLUMN)
+					&& interval.extractionFn() == null ? this.tests.timeIn(interval.intervals())
+							: this.tests.resolve(interval.dimension(), interval.extractionFn(),
+									ValueTest.inIntervals(interval));
 			case SelectorFilter selector -> values(selector.dimension(), java.util.Collections.singletonList(selector.value()));
 			case InFilter in -> values(in.dimension(), in.values());
 			case NullFilter isNull -> Selection.exact(nulls(isNull.column()));
@@ -159,7 +184,7 @@ final class FilterResolver {
 		return Selection.withUnknown(match, numeric.nullRows());
 	}
 
-	private static boolean inBound(BoundFilter bound, String value) {
+	static boolean inBound(BoundFilter bound, String value) {
 		if (bound.numeric()) {
 			Double number = parseNumber(value);
 			if (number == null) {

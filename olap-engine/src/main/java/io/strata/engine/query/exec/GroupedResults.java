@@ -40,7 +40,7 @@ final class GroupedResults {
 		String name = query.dimension().outputName();
 		// ties go to the smaller value, so equal metrics come out in a stable order
 		Comparator<Row> order = topNOrder(query.metric(), name)
-			.thenComparing(row -> (String) row.columns().get(name), Comparator.nullsFirst(Utf8Order.INSTANCE));
+			.thenComparing((left, right) -> compareValues(left.columns().get(name), right.columns().get(name), false));
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (Map.Entry<Long, List<Row>> bucket : byBucket.entrySet()) {
 			List<Row> rows = bucket.getValue();
@@ -67,8 +67,9 @@ final class GroupedResults {
 	String groupBy(GroupByQuery query, GroupingEngine.Groups groups) {
 		Comparator<Row> natural = Comparator.comparingLong(Row::timestamp);
 		for (DimensionSpec dimension : query.dimensions()) {
-			natural = natural.thenComparing(row -> (String) row.columns().get(dimension.outputName()),
-					Comparator.nullsFirst(Utf8Order.INSTANCE));
+			// strings by UTF-8 bytes, numeric output types as numbers, nulls first
+			natural = natural.thenComparing((left, right) -> compareValues(left.columns().get(dimension.outputName()),
+					right.columns().get(dimension.outputName()), false));
 		}
 		List<Row> rows;
 		if (query.subtotalsSpec() == null) {
@@ -134,7 +135,8 @@ final class GroupedResults {
 		for (Map.Entry<GroupingEngine.GroupKey, AggregateState[]> entry : groups.states.entrySet()) {
 			Map<String, Object> columns = new LinkedHashMap<>();
 			for (int d = 0; d < dimensions.size(); d++) {
-				columns.put(dimensions.get(d).outputName(), entry.getKey().values().get(d));
+				columns.put(dimensions.get(d).outputName(),
+						DimensionOutput.typed(entry.getKey().values().get(d), dimensions.get(d).outputType()));
 			}
 			Map<String, AggregateState> byName = new LinkedHashMap<>();
 			for (AggregateState state : entry.getValue()) {

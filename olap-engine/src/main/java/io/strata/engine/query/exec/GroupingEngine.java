@@ -25,13 +25,14 @@ import java.util.Map;
 /**
  * Groups the selected rows of segments by time bucket and dimension values, for topN and groupBy.
  * Inside a segment, groups are keyed on dictionary ids (no string is built per row); values are
- * looked up once per group when the segment is done, and groups merge across segments by value.
+ * looked up once per group when the segment is done (extraction functions and output types are
+ * applied there, see {@link DimensionValueLookup}), and groups merge across segments by value.
  * A multi-value row counts in one group per value, as Druid's groupBy unnests them; an empty one
  * in the null group. Stateless; each call is single-threaded.
  */
 final class GroupingEngine {
 
-	private static final int BATCH = 1024;
+	private static final int BATCH = 4096;
 
 	/** A group across segments: bucket start (or {@link TimeseriesEngine#ALL_BUCKET}) and values. */
 	record GroupKey(long bucket, List<String> values) {
@@ -47,13 +48,30 @@ final class GroupingEngine {
 
 	}
 
-	Groups run(List<Segment> segments, List<Interval> intervals, Granularity granularity, DimFilter filter,
-			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations) {
+	/** The groups of one segment: mergeable with those of other segments by {@link #merge}. */
+	Groups runSegment(Segment segment, List<Interval> intervals, Granularity granularity, DimFilter filter,
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, QueryControl control) {
 		Groups groups = new Groups();
-		for (Segment segment : segments) {
-			runOne(segment, intervals, granularity, filter, dimensions, aggregations, groups);
-		}
+		runOne(segment, intervals, granularity, filter, dimensions, aggregations, topN, groups, control);
 		return groups;
+	}
+
+	/** Merges per-segment groups by value, in the order given. */
+	Groups merge(List<Groups> partials, QueryControl control) {
+		Groups merged = new Groups();
+		for (Groups partial : partials) {
+			merged.earliestCovered = Math.min(merged.earliestCovered, partial.earliestCovered);
+			for (Map.Entry<GroupKey, AggregateState[]> entry : partial.states.entrySet()) {
+				AggregateState[] target = merged.states.putIfAbsent(entry.getKey(), entry.getValue());
+				if (target != null) {
+					for (int a = 0; a < target.length; a++) {
+						target[a].merge(entry.getValue()[a]);
+					}
+				}
+			}
+			control.checkGroups(merged.states.size());
+		}
+		return merged;
 	}
 
 	/** A segment-local group key: bucket and per-dimension local ids. */
@@ -72,8 +90,8 @@ final class GroupingEngine {
 	}
 
 	private void runOne(Segment segment, List<Interval> intervals, Granularity granularity, DimFilter filter,
-			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, Groups groups) {
-		NumericValues times = segment.time().open();
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, Groups groups,
+			QueryControl control) {
 		List<Interval> covered = new ArrayList<>();
 		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, intervals, filter, covered);
 		for (Interval interval : covered) {
@@ -82,13 +100,98 @@ final class GroupingEngine {
 		if (rowsToRead.isEmpty()) {
 			return;
 		}
-		List<DimensionReader> readers = new ArrayList<>();
+		List<DimensionValueLookup> lookups = new ArrayList<>();
 		for (DimensionSpec dimension : dimensions) {
-			readers.add(new DimensionReader(segment, dimension.dimension()));
+			lookups.add(new DimensionValueLookup(dimension, segment, granularity));
 		}
 		List<SegmentAggregator> aggregators = new ArrayList<>();
 		for (AggregatorSpec spec : aggregations) {
 			aggregators.add(new SegmentAggregator(spec, segment));
+		}
+		DictionaryGrouper grouper = DictionaryGrouper.forSegment(segment, dimensions, aggregators);
+		if (grouper != null) {
+			runOnIds(segment, rowsToRead, granularity, grouper, lookups, topN, groups, control);
+		}
+		else {
+			runRowByRow(segment, rowsToRead, granularity, dimensions, lookups, aggregators, aggregations, topN, groups,
+					control);
+		}
+	}
+
+	/** The fast path: batches of rows grouped on dictionary ids, one bucket at a time. */
+	private static void runOnIds(Segment segment, ImmutableRoaringBitmap rowsToRead, Granularity granularity,
+			DictionaryGrouper grouper, List<DimensionValueLookup> lookups, SegmentTopN topN, Groups groups,
+			QueryControl control) {
+		long onlyBucket = TimeseriesEngine.onlyBucket(granularity, segment);
+		boolean all = onlyBucket != TimeseriesEngine.NO_SINGLE_BUCKET;
+		NumericValues times = all ? null : segment.time().open();
+		int[] batch = new int[BATCH];
+		long[] batchTimes = new long[BATCH];
+		long[] bucket = { all ? onlyBucket : Long.MIN_VALUE };
+		long bucketEnd = Long.MIN_VALUE;
+		boolean started = false;
+		DictionaryGrouper.Sink sink = (values, states) -> {
+			for (int d = 0; d < values.length; d++) {
+				values[d] = lookups.get(d).apply(values[d]);
+			}
+			merge(groups, bucket[0], Arrays.asList(values), states);
+		};
+		BatchIterator iterator = rowsToRead.getBatchIterator();
+		while (iterator.hasNext()) {
+			int count = iterator.nextBatch(batch);
+			control.check();
+			if (all) {
+				grouper.add(batch, 0, count);
+				control.checkGroups(grouper.groups());
+				started = true;
+				continue;
+			}
+			times.readLongs(batch, count, batchTimes);
+			int runStart = 0;
+			while (runStart < count) {
+				long time = batchTimes[runStart];
+				if (!started || time >= bucketEnd || time < bucket[0]) {
+					if (started) {
+						grouper.emit(sink, topN);
+					}
+					bucket[0] = granularity.bucketStart(time);
+					bucketEnd = granularity.next(bucket[0]);
+					started = true;
+				}
+				int runEnd = runStart + 1;
+				while (runEnd < count && batchTimes[runEnd] < bucketEnd) {
+					runEnd++;
+				}
+				grouper.add(batch, runStart, runEnd);
+				control.checkGroups(grouper.groups());
+				runStart = runEnd;
+			}
+		}
+		if (started) {
+			grouper.emit(sink, topN);
+		}
+	}
+
+	private static void merge(Groups groups, long bucket, List<String> values, AggregateState[] states) {
+		AggregateState[] target = groups.states.get(new GroupKey(bucket, values));
+		if (target == null) {
+			groups.states.put(new GroupKey(bucket, Collections.unmodifiableList(values)), states);
+			return;
+		}
+		for (int a = 0; a < target.length; a++) {
+			target[a].merge(states[a]);
+		}
+	}
+
+	/** The general path (multi-value and numeric dimensions): one row at a time. */
+	private void runRowByRow(Segment segment, ImmutableRoaringBitmap rowsToRead, Granularity granularity,
+			List<DimensionSpec> dimensions, List<DimensionValueLookup> lookups, List<SegmentAggregator> aggregators,
+			List<AggregatorSpec> aggregations,
+			SegmentTopN topN, Groups groups, QueryControl control) {
+		NumericValues times = segment.time().open();
+		List<DimensionReader> readers = new ArrayList<>();
+		for (DimensionSpec dimension : dimensions) {
+			readers.add(new DimensionReader(segment, dimension.dimension()));
 		}
 		boolean all = granularity instanceof AllGranularity;
 		Map<LocalKey, AggregateState[]> local = new HashMap<>();
@@ -99,6 +202,8 @@ final class GroupingEngine {
 		BatchIterator iterator = rowsToRead.getBatchIterator();
 		while (iterator.hasNext()) {
 			int count = iterator.nextBatch(batch);
+			control.check();
+			control.checkGroups(local.size());
 			times.readLongs(batch, count, batchTimes);
 			for (int i = 0; i < count; i++) {
 				int row = batch[i];
@@ -111,16 +216,20 @@ final class GroupingEngine {
 						aggregations);
 			}
 		}
+		Map<Long, List<Map.Entry<LocalKey, AggregateState[]>>> byBucket = new java.util.TreeMap<>();
 		for (Map.Entry<LocalKey, AggregateState[]> entry : local.entrySet()) {
-			List<String> values = new ArrayList<>(readers.size());
-			for (int d = 0; d < readers.size(); d++) {
-				values.add(readers.get(d).value(entry.getKey().ids()[d]));
-			}
-			AggregateState[] target = groups.states.computeIfAbsent(
-					new GroupKey(entry.getKey().bucket(), Collections.unmodifiableList(values)),
-					key -> TimeseriesEngine.newStates(aggregations));
-			for (int a = 0; a < target.length; a++) {
-				target[a].merge(entry.getValue()[a]);
+			byBucket.computeIfAbsent(entry.getKey().bucket(), key -> new ArrayList<>()).add(entry);
+		}
+		for (List<Map.Entry<LocalKey, AggregateState[]>> entries : byBucket.values()) {
+			int[] chosen = topN == null ? null : topN.choose(entries.stream().map(Map.Entry::getValue).toList());
+			int emitted = chosen == null ? entries.size() : chosen.length;
+			for (int i = 0; i < emitted; i++) {
+				Map.Entry<LocalKey, AggregateState[]> entry = entries.get(chosen == null ? i : chosen[i]);
+				List<String> values = new ArrayList<>(readers.size());
+				for (int d = 0; d < readers.size(); d++) {
+					values.add(lookups.get(d).apply(readers.get(d).value(entry.getKey().ids()[d])));
+				}
+				merge(groups, entry.getKey().bucket(), values, entry.getValue());
 			}
 		}
 	}

@@ -1,26 +1,44 @@
 package io.strata.engine.query.exec;
 
+import io.strata.engine.error.DruidErrorJson;
+import io.strata.engine.error.StrataException;
 import io.strata.engine.query.DataSourceMetadataQuery;
 import io.strata.engine.query.GroupByQuery;
 import io.strata.engine.query.Query;
+import io.strata.engine.query.QueryJson;
 import io.strata.engine.query.ScanQuery;
+import io.strata.engine.query.SearchQuery;
 import io.strata.engine.query.SegmentMetadataQuery;
 import io.strata.engine.query.TimeBoundaryQuery;
-import io.strata.engine.query.QueryJson;
 import io.strata.engine.query.TimeseriesQuery;
 import io.strata.engine.query.TopNQuery;
 import io.strata.engine.segment.Segment;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
- * The engine's entry point: a query (JSON or record) over a set of segments, answered as Druid's
- * JSON. Queries on a datasource the segments do not belong to answer {@code []}, as Druid does for
- * an unknown datasource. Stateless and thread-safe.
+ * The engine's entry point: a query (JSON or record) over a set of segments — persisted or live
+ * incremental-index views, through the same per-segment runners — answered as Druid's JSON.
+ * Segments are processed in parallel on the processing pool given (bounded by its size) and their
+ * partial results merged in the order Druid defines; scans stream. Queries on a datasource the
+ * segments do not belong to answer {@code []}, as Druid does for an unknown datasource. The
+ * context's {@code timeout} interrupts work with Druid's timeout error; groupings past the group
+ * limit fail with Druid's resource-limit error. Thread-safe.
  */
 public final class QueryRunner {
 
 	private final QueryJson json = new QueryJson();
+
+	private final DruidErrorJson errors = new DruidErrorJson();
+
+	private final SegmentTasks tasks;
+
+	private final QueryLimits limits;
 
 	private final TimeseriesEngine timeseries = new TimeseriesEngine();
 
@@ -36,38 +54,97 @@ public final class QueryRunner {
 
 	private final MetadataEngine metadata = new MetadataEngine();
 
+	private final SearchEngine search = new SearchEngine();
+
+	/** Runs every query on the calling thread with Druid's default limits. */
+	public QueryRunner() {
+		this(null, QueryLimits.defaults());
+	}
+
+	/**
+	 * @param pool the processing pool segments run on (its size bounds the parallelism), or null
+	 * for the calling thread; the caller owns and shuts it down
+	 */
+	public QueryRunner(ExecutorService pool, QueryLimits limits) {
+		this.tasks = new SegmentTasks(pool);
+		this.limits = limits;
+	}
+
+	/** A query's answer: the HTTP status and body Druid would send (results or error JSON). */
+	public record Answer(int status, String body) {
+
+	}
+
+	/** Runs a query given as JSON; any failure becomes Druid's error JSON with its HTTP status. */
+	public Answer answer(String queryJson, List<Segment> segments, String host) {
+		try {
+			return new Answer(200, run(queryJson, segments));
+		}
+		catch (RuntimeException ex) {
+			StrataException error = this.errors.wrapUnexpected(ex);
+			return new Answer(error.errorCode().httpStatus(), this.errors.render(error, host));
+		}
+	}
+
 	public String run(String queryJson, List<Segment> segments) {
 		return run(this.json.read(queryJson), segments);
 	}
 
 	public String run(Query query, List<Segment> segments) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		run(query, segments, out);
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Writes the results of {@code query} to {@code out} as UTF-8 JSON; scans are written as they
+	 * are read. An error thrown after the first byte leaves the output cut short, as Druid does.
+	 */
+	public void run(Query query, List<Segment> segments, OutputStream out) {
 		List<Segment> own = segments.stream()
 			.filter(segment -> segment.id().dataSource().equals(query.dataSource()))
 			.toList();
-		return switch (query) {
+		QueryControl control = QueryControl.start(query, this.limits);
+		if (query instanceof ScanQuery scanQuery) {
+			this.scan.run(scanQuery, own, control, out);
+			return;
+		}
+		String body = switch (query) {
 			case TimeseriesQuery timeseriesQuery -> {
 				if (own.isEmpty()) {
 					yield "[]";
 				}
-				TimeseriesEngine.Partial partial = this.timeseries.run(timeseriesQuery, own);
-				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial),
+				List<TimeseriesEngine.Partial> partials = this.tasks.map(own, control,
+						segment -> this.timeseries.runSegment(timeseriesQuery, segment, control));
+				TimeseriesEngine.Partial partial = this.timeseries.merge(timeseriesQuery, partials);
+				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial, control),
 						timeseriesQuery.granularity().resultZone());
 			}
 			case TopNQuery topN -> {
-				GroupingEngine.Groups groups = this.grouping.run(own, topN.intervals(), topN.granularity(),
-						topN.filter(), List.of(topN.dimension()), topN.aggregations());
-				yield this.groupedResults.topN(topN, groups);
+				SegmentTopN pruning = SegmentTopN.of(topN);
+				List<GroupingEngine.Groups> partials = this.tasks.map(own, control,
+						segment -> this.grouping.runSegment(segment, topN.intervals(), topN.granularity(), topN.filter(),
+								List.of(topN.dimension()), topN.aggregations(), pruning, control));
+				yield this.groupedResults.topN(topN, this.grouping.merge(partials, control));
 			}
 			case GroupByQuery groupBy -> {
-				GroupingEngine.Groups groups = this.grouping.run(own, groupBy.intervals(), groupBy.granularity(),
-						groupBy.filter(), groupBy.dimensions(), groupBy.aggregations());
-				yield this.groupedResults.groupBy(groupBy, groups);
+				List<GroupingEngine.Groups> partials = this.tasks.map(own, control,
+						segment -> this.grouping.runSegment(segment, groupBy.intervals(), groupBy.granularity(),
+								groupBy.filter(), groupBy.dimensions(), groupBy.aggregations(), null, control));
+				yield this.groupedResults.groupBy(groupBy, this.grouping.merge(partials, control));
 			}
-			case ScanQuery scanQuery -> this.scan.run(scanQuery, own);
+			case ScanQuery scanQuery -> throw StrataException.defensive("scan is streamed above");
 			case TimeBoundaryQuery boundary -> this.timeBoundary.run(boundary, own);
 			case SegmentMetadataQuery segmentMetadata -> this.metadata.segmentMetadata(segmentMetadata, own);
 			case DataSourceMetadataQuery dataSourceMetadata -> this.metadata.dataSourceMetadata(dataSourceMetadata, own);
+			case SearchQuery searchQuery -> this.search.run(searchQuery, own);
 		};
+		try {
+			out.write(body.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw StrataException.io(ex, "Writing the results of query[%s] failed", control.queryId());
+		}
 	}
 
 }

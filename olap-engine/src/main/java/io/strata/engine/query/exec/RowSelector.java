@@ -47,7 +47,9 @@ final class RowSelector {
 		if (filter == null || selected.isEmpty()) {
 			return selected;
 		}
-		return ImmutableRoaringBitmap.and(selected, new FilterResolver(segment).resolve(filter).match());
+		ImmutableRoaringBitmap match = new FilterResolver(segment).resolve(filter).match();
+		// a segment wholly inside the intervals needs no intersection (and no copy of the match)
+		return selected.getLongCardinality() == rows ? match : ImmutableRoaringBitmap.and(selected, match);
 	}
 
 	static int firstRowAtOrAfter(NumericValues times, int rows, long time) {

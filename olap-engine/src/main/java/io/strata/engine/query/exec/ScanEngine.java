@@ -11,11 +11,14 @@ import io.strata.engine.segment.column.StringValues;
 import io.strata.engine.type.ColumnType;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,72 +26,193 @@ import java.util.Map;
 
 /**
  * Runs a {@code scan}: the selected rows of each segment as Druid's result batches ({@code
- * segmentId}, {@code columns}, {@code events}, {@code rowSignature}, in that key order). With a
- * time order the rows of all segments are sorted together and the batch has no segment id.
- * {@code __time} is epoch millis, multi-values are arrays, sketches Base64. Stateless.
+ * segmentId}, {@code columns}, {@code events}, {@code rowSignature}, in that key order), at most
+ * {@link #BATCH_SIZE} events a batch (Druid's default {@code batchSize}). Batches are written to
+ * the output as rows are read, so a large scan never sits in memory. With a time order, segments
+ * are visited in time order and the segments of one time chunk merged row by row on {@code
+ * __time} (each segment is sorted by time), and batches have no segment id. {@code __time} is
+ * epoch millis, multi-values are arrays, sketches Base64. Stateless.
  */
 final class ScanEngine {
 
+	/** Druid's default scan {@code batchSize}, in rows. */
+	static final int BATCH_SIZE = 20_480;
+
 	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-	String run(ScanQuery query, List<Segment> segments) {
+	void run(ScanQuery query, List<Segment> segments, QueryControl control, OutputStream out) {
 		List<Segment> ordered = new ArrayList<>(segments);
 		ordered.sort(Comparator.comparing(segment -> segment.id().interval()));
-		boolean timeOrdered = !query.order().equals("none");
-		List<Map<String, Object>> batches = new ArrayList<>();
-		List<Object[]> sortable = new ArrayList<>();
-		List<String> sortColumns = null;
-		long skip = query.offset();
-		long remaining = query.limit() == null ? Long.MAX_VALUE : query.limit();
+		try (JsonGenerator json = MAPPER.createGenerator(out)) {
+			json.writeStartArray();
+			Output output = new Output(json, query);
+			if (query.order().equals("none")) {
+				unordered(query, ordered, control, output);
+			}
+			else if (!ordered.isEmpty()) {
+				timeOrdered(query, ordered, control, output);
+			}
+			output.flushBatch();
+			json.writeEndArray();
+		}
+	}
+
+	private static void unordered(ScanQuery query, List<Segment> ordered, QueryControl control, Output output) {
 		for (Segment segment : ordered) {
-			if (remaining <= 0 && !timeOrdered) {
-				break;
+			if (output.done()) {
+				return;
 			}
 			List<String> columns = query.columns().isEmpty() ? allColumns(segment) : query.columns();
+			List<ColumnReader> readers = readers(segment, columns);
+			output.startBatches(segment.id().toString(), columns, readers);
 			ImmutableRoaringBitmap rows = RowSelector.select(segment, query.intervals(), query.filter());
-			List<ColumnReader> readers = new ArrayList<>();
-			for (String column : columns) {
-				readers.add(new ColumnReader(segment, column));
-			}
-			List<Object> events = new ArrayList<>();
 			IntIterator iterator = rows.getIntIterator();
-			NumericValues times = segment.time().open();
-			while (iterator.hasNext()) {
-				int row = iterator.next();
-				if (timeOrdered) {
-					sortable.add(new Object[] { times.getLong(row), event(readers, columns, row, query.compactedList()) });
-					continue;
+			int sinceCheck = 0;
+			while (iterator.hasNext() && !output.done()) {
+				if (++sinceCheck == 1024) {
+					control.check();
+					sinceCheck = 0;
 				}
-				if (skip > 0) {
-					skip--;
-					continue;
-				}
-				if (remaining-- <= 0) {
-					break;
-				}
-				events.add(event(readers, columns, row, query.compactedList()));
+				output.row(readers, iterator.next());
 			}
-			sortColumns = sortColumns == null ? columns : sortColumns;
-			if (!timeOrdered && !events.isEmpty()) {
-				batches.add(batch(segment.id().toString(), columns, events, readers));
+			output.flushBatch();
+		}
+	}
+
+	/**
+	 * Time chunks (segments whose intervals overlap) in time order; inside a chunk, a merge of the
+	 * segments' sorted rows. Descending reads chunks and rows backwards.
+	 */
+	private static void timeOrdered(ScanQuery query, List<Segment> ordered, QueryControl control, Output output) {
+		boolean descending = query.order().equals("descending");
+		List<String> columns = query.columns().isEmpty() ? allColumns(ordered.getFirst()) : query.columns();
+		output.startBatches(null, columns, readers(ordered.getFirst(), columns));
+		List<List<Segment>> chunks = new ArrayList<>();
+		for (Segment segment : ordered) {
+			List<Segment> last = chunks.isEmpty() ? null : chunks.getLast();
+			if (last != null && last.stream().anyMatch(other -> other.id().interval().overlaps(segment.id().interval()))) {
+				last.add(segment);
+			}
+			else {
+				chunks.add(new ArrayList<>(List.of(segment)));
 			}
 		}
-		if (timeOrdered && !sortable.isEmpty()) {
-			Comparator<Object[]> byTime = Comparator.comparingLong(entry -> (Long) entry[0]);
-			sortable.sort(query.order().equals("descending") ? byTime.reversed() : byTime);
-			List<Object> events = new ArrayList<>();
-			long from = Math.min(query.offset(), sortable.size());
-			long to = query.limit() == null ? sortable.size() : Math.min(sortable.size(), from + query.limit());
-			for (long i = from; i < to; i++) {
-				events.add(sortable.get((int) i)[1]);
-			}
-			List<ColumnReader> signature = new ArrayList<>();
-			for (String column : sortColumns) {
-				signature.add(new ColumnReader(ordered.getFirst(), column));
-			}
-			batches.add(batch(null, sortColumns, events, signature));
+		if (descending) {
+			Collections.reverse(chunks);
 		}
-		return MAPPER.writeValueAsString(batches);
+		for (List<Segment> chunk : chunks) {
+			if (output.done()) {
+				return;
+			}
+			mergeChunk(query, chunk, descending, control, output, columns);
+		}
+	}
+
+	private static void mergeChunk(ScanQuery query, List<Segment> chunk, boolean descending, QueryControl control,
+			Output output, List<String> columns) {
+		int n = chunk.size();
+		int[][] rows = new int[n][];
+		int[] next = new int[n];
+		NumericValues[] times = new NumericValues[n];
+		List<List<ColumnReader>> readers = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			Segment segment = chunk.get(i);
+			rows[i] = RowSelector.select(segment, query.intervals(), query.filter()).toArray();
+			next[i] = descending ? rows[i].length - 1 : 0;
+			times[i] = segment.time().open();
+			readers.add(readers(segment, columns));
+		}
+		int sinceCheck = 0;
+		while (!output.done()) {
+			int best = -1;
+			long bestTime = 0;
+			for (int i = 0; i < n; i++) {
+				if (next[i] < 0 || next[i] >= rows[i].length) {
+					continue;
+				}
+				long time = times[i].getLong(rows[i][next[i]]);
+				if (best < 0 || (descending ? time > bestTime : time < bestTime)) {
+					best = i;
+					bestTime = time;
+				}
+			}
+			if (best < 0) {
+				return;
+			}
+			if (++sinceCheck == 1024) {
+				control.check();
+				sinceCheck = 0;
+			}
+			output.row(readers.get(best), rows[best][next[best]]);
+			next[best] += descending ? -1 : 1;
+		}
+	}
+
+	private static List<ColumnReader> readers(Segment segment, List<String> columns) {
+		List<ColumnReader> readers = new ArrayList<>(columns.size());
+		for (String column : columns) {
+			readers.add(new ColumnReader(segment, column));
+		}
+		return readers;
+	}
+
+	/** Applies offset and limit, and writes events in batches. */
+	private static final class Output {
+
+		private final JsonGenerator json;
+
+		private final boolean compacted;
+
+		private long skip;
+
+		private long remaining;
+
+		private String segmentId;
+
+		private List<String> columns;
+
+		private List<ColumnReader> signature;
+
+		private final List<Object> events = new ArrayList<>();
+
+		Output(JsonGenerator json, ScanQuery query) {
+			this.json = json;
+			this.compacted = query.compactedList();
+			this.skip = query.offset();
+			this.remaining = query.limit() == null ? Long.MAX_VALUE : query.limit();
+		}
+
+		boolean done() {
+			return this.remaining <= 0;
+		}
+
+		void startBatches(String segmentId, List<String> columns, List<ColumnReader> signature) {
+			this.segmentId = segmentId;
+			this.columns = columns;
+			this.signature = signature;
+		}
+
+		void row(List<ColumnReader> readers, int row) {
+			if (this.skip > 0) {
+				this.skip--;
+				return;
+			}
+			this.remaining--;
+			this.events.add(event(readers, this.columns, row, this.compacted));
+			if (this.events.size() == BATCH_SIZE) {
+				flushBatch();
+			}
+		}
+
+		void flushBatch() {
+			if (this.events.isEmpty()) {
+				return;
+			}
+			this.json.writePOJO(batch(this.segmentId, this.columns, this.events, this.signature));
+			this.json.flush();
+			this.events.clear();
+		}
+
 	}
 
 	private static List<String> allColumns(Segment segment) {

@@ -6,6 +6,7 @@ import io.strata.engine.aggregation.CountAggregatorSpec;
 import io.strata.engine.aggregation.FilteredAggregatorSpec;
 import io.strata.engine.aggregation.FirstLastAggregatorSpec;
 import io.strata.engine.aggregation.HyperUniqueAggregatorSpec;
+import io.strata.engine.aggregation.NumericAggregation;
 import io.strata.engine.aggregation.NumericAggregatorSpec;
 import io.strata.engine.aggregation.SketchAggregatorSpec;
 import io.strata.engine.error.StrataException;
@@ -21,8 +22,8 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /**
  * One aggregator bound to one segment's column: folds batches of selected rows into an {@link
- * AggregateState}, row by row through column cursors that decode a block once for all its rows.
- * Single-threaded.
+ * AggregateState}: in vectors where the source allows, else row by row through column cursors
+ * that decode a block once for all its rows. Single-threaded.
  */
 final class SegmentAggregator {
 
@@ -48,6 +49,12 @@ final class SegmentAggregator {
 
 	/** The input of a query-time-only aggregator, which reads rows its own way; else null. */
 	private final RowInput rowInput;
+
+	private int[] rowScratch = new int[0];
+
+	private long[] longScratch = new long[0];
+
+	private double[] doubleScratch = new double[0];
 
 	SegmentAggregator(AggregatorSpec spec, Segment segment) {
 		this.spec = spec;
@@ -109,18 +116,192 @@ final class SegmentAggregator {
 		this.rowInput = rowInput;
 	}
 
-	/** Folds rows {@code rows[from, to)} (ascending row numbers) into {@code state}. */
+	/**
+	 * Folds rows {@code rows[from, to)} (ascending row numbers) into {@code state}: numeric columns
+	 * are read as one vector (a block copy when the rows are contiguous) and folded with one
+	 * dispatch.
+	 */
 	void aggregate(int[] rows, int from, int to, AggregateState state) {
-		if (this.source == Source.COUNT) {
-			if (to > from) {
-				state.addLong(to - from);
-			}
+		int count = to - from;
+		if (count <= 0) {
 			return;
 		}
-		// the cursors decode each block once and serve the following rows from it
-		for (int i = from; i < to; i++) {
-			aggregateRow(rows[i], state);
+		switch (this.source) {
+			case COUNT -> state.addLong(count);
+			case MISSING -> {
+			}
+			case LONGS -> {
+				long[] values = longScratch(count);
+				readLongs(rows, from, count, values);
+				if (this.hasNulls) {
+					count = dropNulls(rows, from, count, values, null);
+				}
+				state.foldLongs(values, count);
+			}
+			case DOUBLES -> {
+				double[] values = doubleScratch(count);
+				readDoubles(rows, from, count, values);
+				if (this.hasNulls) {
+					count = dropNulls(rows, from, count, null, values);
+				}
+				state.foldDoubles(values, count);
+			}
+			case SKETCHES -> {
+				for (int i = from; i < to; i++) {
+					aggregateRow(rows[i], state);
+				}
+			}
+			case STRINGS, ROW_INPUT -> {
+				for (int i = from; i < to; i++) {
+					aggregateRow(rows[i], state);
+				}
+			}
 		}
+	}
+
+	AggregatorSpec spec() {
+		return this.spec;
+	}
+
+	/** How grouped states of this aggregator are kept (see {@link SlotStates}). */
+	SlotStates.Layout slotLayout() {
+		return switch (this.source) {
+			case COUNT -> SlotStates.Layout.COUNTS;
+			case LONGS -> SlotStates.Layout.LONGS;
+			case DOUBLES -> this.spec.storedType() == ColumnType.FLOAT ? SlotStates.Layout.STATES
+					: SlotStates.Layout.DOUBLES;
+			case MISSING, SKETCHES, STRINGS, ROW_INPUT -> SlotStates.Layout.STATES;
+		};
+	}
+
+	/**
+	 * Folds rows {@code rows[from, from + count)} into the groups {@code slots[0, count)} of
+	 * {@code target}, whose layout is {@link #slotLayout()}.
+	 */
+	void aggregateGrouped(int[] rows, int from, int count, int[] slots, SlotStates target) {
+		switch (target.layout) {
+			case COUNTS -> {
+				long[] counts = target.longs;
+				for (int i = 0; i < count; i++) {
+					counts[slots[i]]++;
+				}
+			}
+			case LONGS -> {
+				long[] values = longScratch(count);
+				readLongs(rows, from, count, values);
+				long[] sums = target.longs;
+				boolean[] has = target.hasValue;
+				NumericAggregation.Kind kind = target.kind;
+				for (int i = 0; i < count; i++) {
+					if (this.hasNulls && this.nulls.contains(rows[from + i])) {
+						continue;
+					}
+					int slot = slots[i];
+					long value = values[i];
+					if (!has[slot]) {
+						has[slot] = true;
+						sums[slot] = value;
+					}
+					else {
+						sums[slot] = switch (kind) {
+							case SUM -> sums[slot] + value;
+							case MIN -> Math.min(sums[slot], value);
+							case MAX -> Math.max(sums[slot], value);
+						};
+					}
+				}
+			}
+			case DOUBLES -> {
+				double[] values = doubleScratch(count);
+				readDoubles(rows, from, count, values);
+				double[] sums = target.doubles;
+				boolean[] has = target.hasValue;
+				NumericAggregation.Kind kind = target.kind;
+				for (int i = 0; i < count; i++) {
+					if (this.hasNulls && this.nulls.contains(rows[from + i])) {
+						continue;
+					}
+					int slot = slots[i];
+					double value = values[i];
+					if (!has[slot]) {
+						has[slot] = true;
+						sums[slot] = value;
+					}
+					else {
+						sums[slot] = switch (kind) {
+							case SUM -> sums[slot] + value;
+							case MIN -> Math.min(sums[slot], value);
+							case MAX -> Math.max(sums[slot], value);
+						};
+					}
+				}
+			}
+			case STATES -> {
+				for (int i = 0; i < count; i++) {
+					aggregateRow(rows[from + i], target.stateOf(slots[i]));
+				}
+			}
+		}
+	}
+
+	private void readLongs(int[] rows, int from, int count, long[] out) {
+		if (rows[from + count - 1] - rows[from] == count - 1) {
+			this.numbers.readLongs(rows[from], count, out);
+		}
+		else {
+			this.numbers.readLongs(rowScratch(rows, from, count), count, out);
+		}
+	}
+
+	private void readDoubles(int[] rows, int from, int count, double[] out) {
+		if (rows[from + count - 1] - rows[from] == count - 1) {
+			this.numbers.readDoubles(rows[from], count, out);
+		}
+		else {
+			this.numbers.readDoubles(rowScratch(rows, from, count), count, out);
+		}
+	}
+
+	/** Compacts away the values of null rows; returns how many remain. */
+	private int dropNulls(int[] rows, int from, int count, long[] longs, double[] doubles) {
+		int kept = 0;
+		for (int i = 0; i < count; i++) {
+			if (!this.nulls.contains(rows[from + i])) {
+				if (longs != null) {
+					longs[kept] = longs[i];
+				}
+				else {
+					doubles[kept] = doubles[i];
+				}
+				kept++;
+			}
+		}
+		return kept;
+	}
+
+	private int[] rowScratch(int[] rows, int from, int count) {
+		if (from == 0) {
+			return rows;
+		}
+		if (this.rowScratch.length < count) {
+			this.rowScratch = new int[count];
+		}
+		System.arraycopy(rows, from, this.rowScratch, 0, count);
+		return this.rowScratch;
+	}
+
+	private long[] longScratch(int count) {
+		if (this.longScratch.length < count) {
+			this.longScratch = new long[count];
+		}
+		return this.longScratch;
+	}
+
+	private double[] doubleScratch(int count) {
+		if (this.doubleScratch.length < count) {
+			this.doubleScratch = new double[count];
+		}
+		return this.doubleScratch;
 	}
 
 	/** Folds one row into {@code state}: the row-at-a-time path of grouping queries. */

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class TimeseriesEngine {
 
-	private static final int BATCH = 1024;
+	private static final int BATCH = 4096;
 
 	/** The key of the single bucket of granularity all. */
 	static final long ALL_BUCKET = Long.MIN_VALUE;
@@ -38,14 +38,22 @@ public final class TimeseriesEngine {
 	}
 
 	public Partial run(TimeseriesQuery query, List<Segment> segments) {
-		Partial partial = new Partial();
+		QueryControl control = QueryControl.unlimited();
+		List<Partial> partials = new ArrayList<>();
 		for (Segment segment : segments) {
-			runOne(query, segment, partial);
+			partials.add(runSegment(query, segment, control));
 		}
+		return merge(query, partials);
+	}
+
+	/** The partial of one segment: mergeable with those of other segments and servers. */
+	Partial runSegment(TimeseriesQuery query, Segment segment, QueryControl control) {
+		Partial partial = new Partial();
+		runOne(query, segment, partial, control);
 		return partial;
 	}
 
-	private void runOne(TimeseriesQuery query, Segment segment, Partial partial) {
+	private void runOne(TimeseriesQuery query, Segment segment, Partial partial, QueryControl control) {
 		NumericValues times = segment.time().open();
 		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, query.intervals(), query.filter(),
 				partial.coveredIntervals);
@@ -65,22 +73,29 @@ public final class TimeseriesEngine {
 		long bucketStart = Long.MIN_VALUE;
 		long bucketEnd = Long.MIN_VALUE;
 		AggregateState[] states = null;
+		long onlyBucket = onlyBucket(granularity, segment);
+		if (onlyBucket != NO_SINGLE_BUCKET) {
+			// every row falls in one bucket: the time column need not be read at all
+			AggregateState[] allStates = partial.buckets.computeIfAbsent(onlyBucket, key -> newStates(specs));
+			while (iterator.hasNext()) {
+				int count = iterator.nextBatch(batch);
+				control.check();
+				for (int a = 0; a < aggregators.size(); a++) {
+					aggregators.get(a).aggregate(batch, 0, count, allStates[a]);
+				}
+			}
+			return;
+		}
 		while (iterator.hasNext()) {
 			int count = iterator.nextBatch(batch);
+			control.check();
 			times.readLongs(batch, count, batchTimes);
 			int runStart = 0;
 			while (runStart < count) {
 				long time = batchTimes[runStart];
 				if (states == null || time >= bucketEnd || time < bucketStart) {
-					if (all) {
-						// one bucket across segments; stamped by TimeseriesResults
-						bucketStart = ALL_BUCKET;
-						bucketEnd = Long.MAX_VALUE;
-					}
-					else {
-						bucketStart = granularity.bucketStart(time);
-						bucketEnd = granularity.next(bucketStart);
-					}
+					bucketStart = granularity.bucketStart(time);
+					bucketEnd = granularity.next(bucketStart);
 					states = partial.buckets.computeIfAbsent(bucketStart, key -> newStates(specs));
 				}
 				int runEnd = runStart + 1;
@@ -93,6 +108,23 @@ public final class TimeseriesEngine {
 				runStart = runEnd;
 			}
 		}
+	}
+
+	/** Returned by {@link #onlyBucket} when a segment's rows may fall in several buckets. */
+	static final long NO_SINGLE_BUCKET = Long.MAX_VALUE;
+
+	/**
+	 * The one bucket every row of {@code segment} falls in ({@link #ALL_BUCKET} for granularity
+	 * all), or {@link #NO_SINGLE_BUCKET}: a day segment queried by day or coarser needs no time
+	 * column at all.
+	 */
+	static long onlyBucket(Granularity granularity, Segment segment) {
+		if (granularity instanceof AllGranularity) {
+			return ALL_BUCKET;
+		}
+		Interval interval = segment.id().interval();
+		long bucket = granularity.bucketStart(interval.startMillis());
+		return granularity.next(bucket) >= interval.endMillis() ? bucket : NO_SINGLE_BUCKET;
 	}
 
 	static AggregateState[] newStates(List<AggregatorSpec> specs) {

@@ -33,6 +33,10 @@ public final class TimeseriesResults {
 	}
 
 	public List<Row> rows(TimeseriesQuery query, TimeseriesEngine.Partial merged) {
+		return rows(query, merged, QueryControl.unlimited());
+	}
+
+	List<Row> rows(TimeseriesQuery query, TimeseriesEngine.Partial merged, QueryControl control) {
 		TreeMap<Long, AggregateState[]> buckets = new TreeMap<>(merged.buckets);
 		Granularity granularity = query.granularity();
 		if (granularity instanceof AllGranularity && !merged.coveredIntervals.isEmpty()) {
@@ -48,6 +52,8 @@ public final class TimeseriesResults {
 				for (long bucket = granularity.bucketStart(covered.startMillis()); bucket < covered.endMillis();
 						bucket = granularity.next(bucket)) {
 					buckets.computeIfAbsent(bucket, key -> TimeseriesEngine.newStates(query.aggregations()));
+					// empty buckets count against the same limit as groups: a fine granularity over years
+					control.checkGroups(buckets.size());
 				}
 			}
 		}

@@ -18,13 +18,22 @@ import java.nio.ByteOrder;
  * byte  bits
  * long[wordsNeeded(n', bits)] packed values, n' = n (mode 0) or n - 1 (mode 1)
  * </pre>
- * Doubles and floats are stored as their raw IEEE bits; LZ4 does what it can with them.
+ * Doubles are stored as longs when a block holds whole numbers only (format version 2), else
+ * as raw IEEE bits, as floats are; LZ4 does what it can with raw bits.
  */
 public final class NumericBlockCodec {
 
 	private static final byte MODE_FOR = 0;
 
 	private static final byte MODE_DELTA = 1;
+
+	private static final byte DOUBLES_RAW = 0;
+
+	private static final byte DOUBLES_AS_LONGS = 1;
+
+	private static final double MAX_SAFE_INTEGER = 0x1p53;
+
+	private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
 
 	private NumericBlockCodec() {
 	}
@@ -130,17 +139,61 @@ public final class NumericBlockCodec {
 		return BitPacking.wordsNeeded(count, 64);
 	}
 
+	/**
+	 * Format version 2: a mode byte, then either the raw IEEE bits ({@code 0}) or, when every value
+	 * of the block is a whole number of magnitude at most 2^53 (and no -0.0), the values as longs
+	 * through {@link #encodeLongs} ({@code 1}). Counters kept as doubles (bytes, prices in cents)
+	 * shrink to a few bits a value and decode at the speed of longs.
+	 */
 	public static void encodeDoubles(double[] values, int count, ByteSink out) {
+		boolean integral = true;
+		for (int i = 0; i < count && integral; i++) {
+			integral = isSafeIntegral(values[i]);
+		}
+		if (integral) {
+			long[] longs = new long[count];
+			for (int i = 0; i < count; i++) {
+				longs[i] = (long) values[i];
+			}
+			out.writeByte(DOUBLES_AS_LONGS);
+			encodeLongs(longs, count, false, out);
+			return;
+		}
+		out.writeByte(DOUBLES_RAW);
 		for (int i = 0; i < count; i++) {
 			out.writeLong(Double.doubleToRawLongBits(values[i]));
 		}
 	}
 
-	public static void decodeDoubles(ByteBuffer in, int count, double[] out) {
+	private static boolean isSafeIntegral(double value) {
+		return Math.abs(value) <= MAX_SAFE_INTEGER && value == Math.rint(value)
+				&& Double.doubleToRawLongBits(value) != NEGATIVE_ZERO_BITS;
+	}
+
+	/**
+	 * Decodes a block written by {@link #encodeDoubles} for {@code formatVersion} (version 1
+	 * blocks are raw bits with no mode byte); {@code longs} and {@code words} are scratch.
+	 */
+	public static void decodeDoubles(ByteBuffer in, int count, double[] out, int formatVersion, long[] longs,
+			long[] words) {
 		ByteBuffer buffer = in.order(ByteOrder.LITTLE_ENDIAN);
-		for (int i = 0; i < count; i++) {
-			out[i] = Double.longBitsToDouble(buffer.getLong());
+		byte mode = formatVersion >= 2 ? buffer.get() : DOUBLES_RAW;
+		switch (mode) {
+			case DOUBLES_RAW -> decodeRawDoubles(buffer, count, out);
+			case DOUBLES_AS_LONGS -> {
+				decodeLongs(buffer, count, longs, words);
+				for (int i = 0; i < count; i++) {
+					out[i] = longs[i];
+				}
+			}
+			default -> throw new IllegalStateException("bad double block mode " + mode);
 		}
+	}
+
+	private static void decodeRawDoubles(ByteBuffer buffer, int count, double[] out) {
+		// one bulk copy: the raw bits are stored little-endian, as the view reads them
+		buffer.asDoubleBuffer().get(out, 0, count);
+		buffer.position(buffer.position() + count * Double.BYTES);
 	}
 
 	public static void encodeFloats(float[] values, int count, ByteSink out) {
@@ -151,9 +204,8 @@ public final class NumericBlockCodec {
 
 	public static void decodeFloats(ByteBuffer in, int count, float[] out) {
 		ByteBuffer buffer = in.order(ByteOrder.LITTLE_ENDIAN);
-		for (int i = 0; i < count; i++) {
-			out[i] = Float.intBitsToFloat(buffer.getInt());
-		}
+		buffer.asFloatBuffer().get(out, 0, count);
+		buffer.position(buffer.position() + count * Float.BYTES);
 	}
 
 	private static long gcd(long a, long b) {

@@ -28,10 +28,13 @@ final class MappedNumericColumn implements NumericColumn {
 
 	private final int rows;
 
+	private final int formatVersion;
+
 	MappedNumericColumn(MappedSegment segment, ColumnSummary summary, Map<String, PartLocation> parts) {
 		this.segment = segment;
 		this.summary = summary;
 		this.rows = (int) segment.metadata().numRows();
+		this.formatVersion = segment.metadata().formatVersion();
 		this.blocks = new BlockPartReader(segment.part(summary.name(), "values"));
 		if (this.blocks.blockCount() != (this.rows + BLOCK - 1) / BLOCK) {
 			throw segment.corrupt(summary.name(), "has " + this.blocks.blockCount() + " blocks for " + this.rows + " rows");
@@ -85,7 +88,8 @@ final class MappedNumericColumn implements NumericColumn {
 				ByteBuffer decoded = MappedNumericColumn.this.blocks.decode(block, this.decodeBuffer);
 				switch (MappedNumericColumn.this.summary.type()) {
 					case LONG -> NumericBlockCodec.decodeLongs(decoded, count, this.longs, this.words);
-					case DOUBLE -> NumericBlockCodec.decodeDoubles(decoded, count, this.doubles);
+					case DOUBLE -> NumericBlockCodec.decodeDoubles(decoded, count, this.doubles,
+							MappedNumericColumn.this.formatVersion, this.longs, this.words);
 					default -> NumericBlockCodec.decodeFloats(decoded, count, this.floats);
 				}
 				return null;
@@ -154,15 +158,69 @@ final class MappedNumericColumn implements NumericColumn {
 
 		@Override
 		public void readLongs(int[] rows, int count, long[] out) {
-			for (int i = 0; i < count; i++) {
-				out[i] = getLong(rows[i]);
+			checkSelection(rows, count);
+			int i = 0;
+			while (i < count) {
+				int block = rows[i] >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT;
+				load(block);
+				int blockEnd = (block + 1) << SegmentFormat.ROWS_PER_BLOCK_SHIFT;
+				// the rows of one block in a tight loop: one decode, no per-row checks
+				switch (MappedNumericColumn.this.summary.type()) {
+					case LONG -> {
+						for (; i < count && rows[i] < blockEnd; i++) {
+							out[i] = this.longs[rows[i] & (BLOCK - 1)];
+						}
+					}
+					case DOUBLE -> {
+						for (; i < count && rows[i] < blockEnd; i++) {
+							out[i] = (long) this.doubles[rows[i] & (BLOCK - 1)];
+						}
+					}
+					default -> {
+						for (; i < count && rows[i] < blockEnd; i++) {
+							out[i] = (long) this.floats[rows[i] & (BLOCK - 1)];
+						}
+					}
+				}
 			}
 		}
 
 		@Override
 		public void readDoubles(int[] rows, int count, double[] out) {
-			for (int i = 0; i < count; i++) {
-				out[i] = getDouble(rows[i]);
+			checkSelection(rows, count);
+			int i = 0;
+			while (i < count) {
+				int block = rows[i] >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT;
+				load(block);
+				int blockEnd = (block + 1) << SegmentFormat.ROWS_PER_BLOCK_SHIFT;
+				switch (MappedNumericColumn.this.summary.type()) {
+					case LONG -> {
+						for (; i < count && rows[i] < blockEnd; i++) {
+							out[i] = this.longs[rows[i] & (BLOCK - 1)];
+						}
+					}
+					case DOUBLE -> {
+						for (; i < count && rows[i] < blockEnd; i++) {
+							out[i] = this.doubles[rows[i] & (BLOCK - 1)];
+						}
+					}
+					default -> {
+						for (; i < count && rows[i] < blockEnd; i++) {
+							out[i] = this.floats[rows[i] & (BLOCK - 1)];
+						}
+					}
+				}
+			}
+		}
+
+		/** Ascending selections need only their ends checked. */
+		private void checkSelection(int[] rows, int count) {
+			if (count > 0) {
+				checkRows(rows[0], 1);
+				checkRows(rows[count - 1], 1);
+				if (rows[count - 1] < rows[0]) {
+					throw new IllegalArgumentException("selected rows must ascend");
+				}
 			}
 		}
 

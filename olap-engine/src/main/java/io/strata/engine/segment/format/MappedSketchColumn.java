@@ -65,49 +65,64 @@ final class MappedSketchColumn implements SketchColumn {
 
 		private int count;
 
-		@Override
-		public byte[] getBytes(int row) {
+		/** Start and end of the positioned row's bytes in {@link #block}. */
+		private int rowStart;
+
+		private int rowEnd;
+
+		private void position(int row) {
 			MappedSketchColumn column = MappedSketchColumn.this;
 			if (row < 0 || row >= column.rows) {
 				throw new IndexOutOfBoundsException("row " + row + " of " + column.rows);
 			}
-			return column.segment.guarded(column.summary.name(), () -> {
-				int blockIndex = row >>> SegmentFormat.SKETCH_ROWS_PER_BLOCK_SHIFT;
-				if (blockIndex != this.currentBlock) {
-					int length = column.blocks.decodedLength(blockIndex);
-					if (length > this.buffer.length) {
-						this.buffer = new byte[length];
-					}
-					this.currentBlock = -1;
-					this.block = column.blocks.decode(blockIndex, this.buffer);
-					this.count = this.block.getInt(0);
-					if (this.count < 0 || this.count >= this.starts.length || 4 + 4L * this.count > this.block.limit()) {
-						throw new IllegalStateException("sketch block " + blockIndex + " has a bad row count");
-					}
-					int dataStart = 4 + 4 * this.count;
-					this.starts[0] = dataStart;
-					for (int i = 0; i < this.count; i++) {
-						int rowLength = this.block.getInt(4 + 4 * i);
-						if (rowLength < 0 || this.starts[i] + (long) rowLength > this.block.limit()) {
-							throw new IllegalStateException("sketch lengths out of range in block " + blockIndex);
-						}
-						this.starts[i + 1] = this.starts[i] + rowLength;
-					}
-					this.currentBlock = blockIndex;
-				}
-				int inBlock = row & ((1 << SegmentFormat.SKETCH_ROWS_PER_BLOCK_SHIFT) - 1);
-				if (inBlock >= this.count) {
-					throw new IllegalStateException("sketch block " + blockIndex + " is short");
-				}
-				int start = this.starts[inBlock];
-				int end = this.starts[inBlock + 1];
-				if (end == start) {
+			int blockIndex = row >>> SegmentFormat.SKETCH_ROWS_PER_BLOCK_SHIFT;
+			if (blockIndex != this.currentBlock) {
+				column.segment.guarded(column.summary.name(), () -> {
+					load(blockIndex);
 					return null;
+				});
+			}
+			int inBlock = row & ((1 << SegmentFormat.SKETCH_ROWS_PER_BLOCK_SHIFT) - 1);
+			if (inBlock >= this.count) {
+				throw column.segment.corrupt(column.summary.name(), "sketch block " + blockIndex + " is short");
+			}
+			this.rowStart = this.starts[inBlock];
+			this.rowEnd = this.starts[inBlock + 1];
+		}
+
+		private void load(int blockIndex) {
+			MappedSketchColumn column = MappedSketchColumn.this;
+			int length = column.blocks.decodedLength(blockIndex);
+			if (length > this.buffer.length) {
+				this.buffer = new byte[length];
+			}
+			this.currentBlock = -1;
+			this.block = column.blocks.decode(blockIndex, this.buffer);
+			this.count = this.block.getInt(0);
+			if (this.count < 0 || this.count >= this.starts.length || 4 + 4L * this.count > this.block.limit()) {
+				throw new IllegalStateException("sketch block " + blockIndex + " has a bad row count");
+			}
+			int dataStart = 4 + 4 * this.count;
+			this.starts[0] = dataStart;
+			for (int i = 0; i < this.count; i++) {
+				int rowLength = this.block.getInt(4 + 4 * i);
+				if (rowLength < 0 || this.starts[i] + (long) rowLength > this.block.limit()) {
+					throw new IllegalStateException("sketch lengths out of range in block " + blockIndex);
 				}
-				byte[] bytes = new byte[end - start];
-				this.block.get(start, bytes);
-				return bytes;
-			});
+				this.starts[i + 1] = this.starts[i] + rowLength;
+			}
+			this.currentBlock = blockIndex;
+		}
+
+		@Override
+		public byte[] getBytes(int row) {
+			position(row);
+			if (this.rowEnd == this.rowStart) {
+				return null;
+			}
+			byte[] bytes = new byte[this.rowEnd - this.rowStart];
+			this.block.get(this.rowStart, bytes);
+			return bytes;
 		}
 
 		@Override

@@ -241,8 +241,21 @@ final class MappedStringColumn implements StringColumn {
 
 		@Override
 		public void readIds(int[] rows, int count, int[] out) {
-			for (int i = 0; i < count; i++) {
-				out[i] = getId(rows[i]);
+			requireSingleValue();
+			if (count == 0) {
+				return;
+			}
+			checkRow(rows[0]);
+			checkRow(rows[count - 1]);
+			int i = 0;
+			while (i < count) {
+				int block = rows[i] >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT;
+				loadRows(block);
+				int blockEnd = (block + 1) << SegmentFormat.ROWS_PER_BLOCK_SHIFT;
+				// ascending rows: those of one block in a tight loop, one decode
+				for (; i < count && rows[i] < blockEnd; i++) {
+					out[i] = (int) this.rowValues[rows[i] & (BLOCK - 1)];
+				}
 			}
 		}
 

@@ -70,10 +70,10 @@ public final class SegmentFileReader {
 			throw corrupt(file, "is not a Strata segment (bad header magic)");
 		}
 		int version = mapped.get(INT, 8);
-		if (version != SegmentFormat.VERSION) {
+		if (version < SegmentFormat.OLDEST_READABLE_VERSION || version > SegmentFormat.VERSION) {
 			throw new StrataException(ErrorCode.SEGMENT_VERSION_UNSUPPORTED,
-					"Segment file[" + file + "] has format version[" + version + "]; this build reads version["
-							+ SegmentFormat.VERSION + "]");
+					"Segment file[" + file + "] has format version[" + version + "]; this build reads versions["
+							+ SegmentFormat.OLDEST_READABLE_VERSION + ".." + SegmentFormat.VERSION + "]");
 		}
 		long trailer = size - SegmentFormat.TRAILER_BYTES;
 		String trailerMagic = new String(mapped.asSlice(trailer + 20, 8).toArray(ValueLayout.JAVA_BYTE),
@@ -101,6 +101,10 @@ public final class SegmentFileReader {
 		}
 		catch (RuntimeException ex) {
 			throw corrupt(file, "has unreadable metadata: " + ex.getMessage());
+		}
+		if (parsed.metadata().formatVersion() != version) {
+			throw corrupt(file, "has format version[" + version + "] in its header but["
+					+ parsed.metadata().formatVersion() + "] in its metadata");
 		}
 		for (var column : parsed.layout().entrySet()) {
 			for (PartLocation part : column.getValue().values()) {

@@ -1,7 +1,7 @@
 package io.strata.engine.segment.format;
 
 /**
- * The segment file format, version 1. One file per segment:
+ * The segment file format, version 2. One file per segment:
  * <pre>
  * bytes 0..8    "STRATASG"                 header magic
  * bytes 8..12   int formatVersion (LE)
@@ -16,7 +16,11 @@ package io.strata.engine.segment.format;
  */
 public final class SegmentFormat {
 
-	public static final int VERSION = 1;
+	/** The version this build writes. */
+	public static final int VERSION = 2;
+
+	/** The oldest version this build reads: version 1 differs only in storing double blocks raw. */
+	public static final int OLDEST_READABLE_VERSION = 1;
 
 	static final String HEADER_MAGIC = "STRATASG";
 

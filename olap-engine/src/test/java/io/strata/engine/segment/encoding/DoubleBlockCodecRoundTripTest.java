@@ -25,7 +25,7 @@ class DoubleBlockCodecRoundTripTest extends LongEncodingRoundTripTest {
 		NumericBlockCodec.encodeDoubles(doubles, count, sink);
 		ByteBuffer in = ByteBuffer.wrap(sink.toByteArray());
 		double[] out = new double[count];
-		NumericBlockCodec.decodeDoubles(in, count, out);
+		decode(in, count, out);
 		assertThat(in.remaining()).isZero();
 		long[] bits = new long[count];
 		for (int i = 0; i < count; i++) {
@@ -41,9 +41,61 @@ class DoubleBlockCodecRoundTripTest extends LongEncodingRoundTripTest {
 		ByteSink sink = new ByteSink(16);
 		NumericBlockCodec.encodeDoubles(values, values.length, sink);
 		double[] out = new double[values.length];
-		NumericBlockCodec.decodeDoubles(ByteBuffer.wrap(sink.toByteArray()), values.length, out);
+		decode(ByteBuffer.wrap(sink.toByteArray()), values.length, out);
 		assertThat(out).containsExactly(values);
 		assertThat(Double.doubleToRawLongBits(out[1])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+	}
+
+	@Test
+	void wholeNumbersAreStoredAsPackedLongsAndComeBackExactly() {
+		double[] values = new double[8192];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = (i * 7919L) % 5000 - 100;
+		}
+		values[17] = 0x1p53;
+		values[18] = -0x1p53;
+		ByteSink sink = new ByteSink(16);
+		NumericBlockCodec.encodeDoubles(values, values.length, sink);
+		byte[] bytes = sink.toByteArray();
+		// 54 bits a value at most here, far below 64 raw bits
+		assertThat(bytes.length).isLessThan(values.length * 7);
+		double[] out = new double[values.length];
+		decode(ByteBuffer.wrap(bytes), values.length, out);
+		assertThat(out).containsExactly(values);
+	}
+
+	@Test
+	void oneFractionOrNegativeZeroKeepsTheBlockRaw() {
+		for (double odd : new double[] { 0.5, -0.0, 0x1p53 + 2, Double.NaN }) {
+			double[] values = { 1, 2, 3, odd, 5 };
+			ByteSink sink = new ByteSink(16);
+			NumericBlockCodec.encodeDoubles(values, values.length, sink);
+			byte[] bytes = sink.toByteArray();
+			assertThat(bytes).hasSize(1 + 8 * values.length);
+			double[] out = new double[values.length];
+			decode(ByteBuffer.wrap(bytes), values.length, out);
+			for (int i = 0; i < values.length; i++) {
+				assertThat(Double.doubleToRawLongBits(out[i])).isEqualTo(Double.doubleToRawLongBits(values[i]));
+			}
+		}
+	}
+
+	@Test
+	void version1BlocksAreRawBitsWithoutAModeByte() {
+		double[] values = { 1.0, 2.0, 3.0 };
+		ByteBuffer raw = ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		for (double value : values) {
+			raw.putLong(Double.doubleToRawLongBits(value));
+		}
+		raw.flip();
+		double[] out = new double[3];
+		NumericBlockCodec.decodeDoubles(raw, 3, out, 1, new long[3], new long[NumericBlockCodec.maxWords(3)]);
+		assertThat(out).containsExactly(values);
+		assertThat(raw.remaining()).isZero();
+	}
+
+	private static void decode(ByteBuffer in, int count, double[] out) {
+		NumericBlockCodec.decodeDoubles(in, count, out, 2, new long[count], new long[NumericBlockCodec.maxWords(count)]);
 	}
 
 }

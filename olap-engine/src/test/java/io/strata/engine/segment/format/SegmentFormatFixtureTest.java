@@ -15,7 +15,8 @@ import io.strata.engine.segment.column.StringValues;
 import io.strata.engine.time.Interval;
 import io.strata.engine.time.IsoTime;
 import org.apache.datasketches.hll.HllSketch;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -27,14 +28,16 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A segment file written by format version 1 is committed under
- * {@code src/test/resources/segments/v1/}; every later build must still read it and find the same
- * values. Run with {@code -Dstrata.updateFixtures=true} to rewrite the fixture (only when the
- * format version changes, and then add a new fixture rather than replacing the old one).
+ * A segment file written by each format version is committed under
+ * {@code src/test/resources/segments/v<N>/}; every later build must still read them all and find
+ * the same values. Run with {@code -Dstrata.updateFixtures=true} to write the fixture of the
+ * current version (when the format version changes: a new fixture beside the old ones).
  */
 class SegmentFormatFixtureTest {
 
-	private static final Path FIXTURE = Path.of("src/test/resources/segments/v1/usage-fixture.strata");
+	private static Path fixture(int version) {
+		return Path.of("src/test/resources/segments/v" + version + "/usage-fixture.strata");
+	}
 
 	private static final String SCHEMA = """
 			{"dataSource": "usage",
@@ -49,18 +52,20 @@ class SegmentFormatFixtureTest {
 	private static final SegmentId ID = new SegmentId("usage", Interval.parse("2026-01-01/2026-01-02"),
 			"2026-01-02T00:00:00.000Z", 0);
 
-	@Test
-	void version1FileStillReadsWithTheSameValues(@TempDir Path temporary) throws IOException {
-		if (Boolean.getBoolean("strata.updateFixtures")) {
-			Files.createDirectories(FIXTURE.getParent());
-			write(FIXTURE);
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2 })
+	void committedFileStillReadsWithTheSameValues(int version, @TempDir Path temporary) throws IOException {
+		Path fixture = fixture(version);
+		if (Boolean.getBoolean("strata.updateFixtures") && version == SegmentFormat.VERSION) {
+			Files.createDirectories(fixture.getParent());
+			write(fixture);
 		}
-		assertThat(FIXTURE).as("committed fixture").exists();
+		assertThat(fixture).as("committed fixture").exists();
 		Path fresh = temporary.resolve("fresh.strata");
 		write(fresh);
-		try (Segment committed = new SegmentFileReader().open(FIXTURE);
+		try (Segment committed = new SegmentFileReader().open(fixture);
 				Segment current = new SegmentFileReader().open(fresh)) {
-			assertThat(committed.metadata().formatVersion()).isEqualTo(1);
+			assertThat(committed.metadata().formatVersion()).isEqualTo(version);
 			assertThat(committed.id()).isEqualTo(ID);
 			assertThat(describe(committed)).isEqualTo(describe(current)).hasSize(6);
 			assertThat(describe(committed).getFirst())

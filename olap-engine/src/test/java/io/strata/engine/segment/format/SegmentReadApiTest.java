@@ -107,12 +107,12 @@ class SegmentReadApiTest {
 			.hasMessageContaining("bad header magic");
 
 		byte[] bytes = Files.readAllBytes(persist(10));
-		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 2);
-		Path future = this.directory.resolve("v2.strata");
+		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(8, SegmentFormat.VERSION + 1);
+		Path future = this.directory.resolve("future.strata");
 		Files.write(future, bytes);
 		assertThatThrownBy(() -> new SegmentFileReader().open(future)).isInstanceOfSatisfying(StrataException.class,
 				ex -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.SEGMENT_VERSION_UNSUPPORTED))
-			.hasMessageContaining("version[2]");
+			.hasMessageContaining("version[" + (SegmentFormat.VERSION + 1) + "]");
 	}
 
 	@Test
