@@ -135,6 +135,24 @@ class ZonedGranularityTest {
 				+ "\"rows\":4}]},{\"timestamp\":\"2026-11-02T00:00:00.000-08:00\",\"result\":[{\"api\":\"a\",\"rows\":2}]}]");
 	}
 
+	@Test
+	void searchStampsItsBucketsInTheZone() {
+		// which buckets search returns is the search engine's business; each is a local midnight
+		// with the offset of its date: PDT up to 11-01, PST from 11-02
+		String search = this.runner.run("""
+				{"queryType": "search", "dataSource": "usage", "intervals": "%s", "granularity": %s,
+				 "searchDimensions": ["api"], "query": {"type": "insensitive_contains", "value": "b"}}"""
+			.formatted(WEEK, DAY), SEGMENTS);
+		List<String> timestamps = new ArrayList<>();
+		tools.jackson.databind.json.JsonMapper.builder().build().readTree(search)
+			.forEach(row -> timestamps.add(row.get("timestamp").stringValue()));
+		assertThat(timestamps).isNotEmpty().allSatisfy(timestamp -> {
+			String date = timestamp.substring(0, 10);
+			String offset = date.compareTo("2026-11-02") < 0 ? "-07:00" : "-08:00";
+			assertThat(timestamp).isEqualTo(date + "T00:00:00.000" + offset);
+		});
+	}
+
 	private static String event(String timestamp, long rows) {
 		return "{\"version\":\"v1\",\"timestamp\":\"" + timestamp + "\",\"event\":{\"api\":\"b\",\"rows\":" + rows + "}}";
 	}
