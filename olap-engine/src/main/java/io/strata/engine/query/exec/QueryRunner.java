@@ -43,6 +43,8 @@ public final class QueryRunner {
 	public String run(Query query, List<Segment> segments) {
 		List<Segment> own = segments.stream()
 			.filter(segment -> segment.id().dataSource().equals(query.dataSource()))
+			.map(segment -> query.virtualColumns().isEmpty() ? segment
+					: (Segment) new VirtualColumnSegment(segment, query.virtualColumns()))
 			.toList();
 		return switch (query) {
 			case TimeseriesQuery timeseriesQuery -> {
