@@ -17,10 +17,11 @@ import java.util.Objects;
  */
 public record GroupByQuery(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
 		List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, List<PostAggregatorSpec> postAggregations,
-		HavingSpec having, LimitSpec limitSpec, List<List<String>> subtotalsSpec, QueryContext context)
-		implements Query {
+		HavingSpec having, LimitSpec limitSpec, List<List<String>> subtotalsSpec, QueryContext context,
+		List<VirtualColumn> virtualColumns) implements Query {
 
 	public GroupByQuery {
+		virtualColumns = VirtualColumn.checked(virtualColumns);
 		Objects.requireNonNull(dataSource, "dataSource");
 		Objects.requireNonNull(granularity, "granularity");
 		Objects.requireNonNull(context, "context");
@@ -40,12 +41,20 @@ public record GroupByQuery(String dataSource, List<Interval> intervals, Granular
 		}
 	}
 
-	/** Without subtotals. */
+	/** Without subtotals or virtual columns. */
 	public GroupByQuery(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
 			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, List<PostAggregatorSpec> postAggregations,
 			HavingSpec having, LimitSpec limitSpec, QueryContext context) {
 		this(dataSource, intervals, granularity, filter, dimensions, aggregations, postAggregations, having, limitSpec,
-				null, context);
+				null, context, List.of());
+	}
+
+	/** Without subtotals. */
+	public GroupByQuery(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, List<PostAggregatorSpec> postAggregations,
+			HavingSpec having, LimitSpec limitSpec, QueryContext context, List<VirtualColumn> virtualColumns) {
+		this(dataSource, intervals, granularity, filter, dimensions, aggregations, postAggregations, having, limitSpec,
+				null, context, virtualColumns);
 	}
 
 }

@@ -103,6 +103,8 @@ public final class QueryRunner {
 	public void run(Query query, List<Segment> segments, OutputStream out) {
 		List<Segment> own = segments.stream()
 			.filter(segment -> segment.id().dataSource().equals(query.dataSource()))
+			.map(segment -> query.virtualColumns().isEmpty() ? segment
+					: (Segment) new VirtualColumnSegment(segment, query.virtualColumns()))
 			.toList();
 		QueryControl control = QueryControl.start(query, this.limits);
 		if (query instanceof ScanQuery scanQuery) {

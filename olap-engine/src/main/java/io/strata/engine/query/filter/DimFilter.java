@@ -9,6 +9,6 @@ import io.strata.engine.aggregation.RowFilter;
  */
 public sealed interface DimFilter extends RowFilter
 		permits SelectorFilter, InFilter, BoundFilter, NullFilter, AndFilter, OrFilter, NotFilter, TrueFilter,
-		FalseFilter, LikeFilter, RegexFilter, SearchFilter, IntervalFilter {
+		FalseFilter, LikeFilter, RegexFilter, SearchFilter, IntervalFilter, ExpressionFilter {
 
 }
