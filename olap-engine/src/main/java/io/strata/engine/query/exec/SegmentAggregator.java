@@ -28,7 +28,7 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 final class SegmentAggregator {
 
 	private enum Source {
-		COUNT, LONGS, DOUBLES, SKETCHES, STRINGS, MISSING, ROW_INPUT
+		COUNT, LONGS, DOUBLES, SKETCHES, STRINGS, NUMBERS_INTO_SKETCH, MISSING, ROW_INPUT
 	}
 
 	private final AggregatorSpec spec;
@@ -36,6 +36,9 @@ final class SegmentAggregator {
 	private final Source source;
 
 	private final NumericValues numbers;
+
+	/** The type of the numeric column read, or null. */
+	private final ColumnType numberType;
 
 	private final ImmutableRoaringBitmap nulls;
 
@@ -97,7 +100,9 @@ final class SegmentAggregator {
 			nulls = numeric.nullRows();
 			boolean longs = spec instanceof NumericAggregatorSpec numericSpec
 					&& numericSpec.aggregation().type() == ColumnType.LONG;
-			this.source = longs ? Source.LONGS : Source.DOUBLES;
+			// a sketch built at query time from numbers (quantiles of latency, distinct long ids)
+			this.source = spec.storedType().isSketch() ? Source.NUMBERS_INTO_SKETCH
+					: longs ? Source.LONGS : Source.DOUBLES;
 		}
 		else if (column.type() == ColumnType.STRING && spec.storedType().isSketch()) {
 			this.source = Source.STRINGS;
@@ -108,6 +113,7 @@ final class SegmentAggregator {
 					spec.name(), spec.typeName(), field, column.type().druidName());
 		}
 		this.numbers = numbers;
+		this.numberType = numbers == null ? null : column.type();
 		this.nulls = nulls;
 		this.hasNulls = nulls != null && !nulls.isEmpty();
 		this.sketches = sketches;
@@ -151,7 +157,7 @@ final class SegmentAggregator {
 					aggregateRow(rows[i], state);
 				}
 			}
-			case STRINGS, ROW_INPUT -> {
+			case STRINGS, NUMBERS_INTO_SKETCH, ROW_INPUT -> {
 				for (int i = from; i < to; i++) {
 					aggregateRow(rows[i], state);
 				}
@@ -170,7 +176,7 @@ final class SegmentAggregator {
 			case LONGS -> SlotStates.Layout.LONGS;
 			case DOUBLES -> this.spec.storedType() == ColumnType.FLOAT ? SlotStates.Layout.STATES
 					: SlotStates.Layout.DOUBLES;
-			case MISSING, SKETCHES, STRINGS, ROW_INPUT -> SlotStates.Layout.STATES;
+			case MISSING, SKETCHES, STRINGS, NUMBERS_INTO_SKETCH, ROW_INPUT -> SlotStates.Layout.STATES;
 		};
 	}
 
@@ -325,6 +331,12 @@ final class SegmentAggregator {
 				byte[] bytes = this.sketches.getBytes(row);
 				if (bytes != null) {
 					state.addSketch(state.codec().deserialize(bytes));
+				}
+			}
+			case NUMBERS_INTO_SKETCH -> {
+				if (!this.hasNulls || !this.nulls.contains(row)) {
+					boolean longColumn = this.numberType == ColumnType.LONG;
+					state.updateSketch(longColumn ? (Object) this.numbers.getLong(row) : (Object) this.numbers.getDouble(row));
 				}
 			}
 			case STRINGS -> {
