@@ -96,6 +96,16 @@ public final class QueryBenchmark {
 				   {"type": "or", "fields": [{"type": "bound", "dimension": "accountId", "lower": "acct-00100", "upper": "acct-02000"},
 				     {"type": "not", "field": {"type": "in", "dimension": "region", "values": ["us-east-1", "eu-west-1"]}}]}]},
 				 "aggregations": [{"type": "count", "name": "rows"}]}""".formatted(ALL));
+		queries.put("groupBy on an expression virtual column", """
+				{"queryType": "groupBy", "dataSource": "usage", %s, "granularity": "all", "dimensions": ["band"],
+				 "virtualColumns": [{"type": "expression", "name": "band",
+				   "expression": "case_searched(latencyMs < 50, 'fast', latencyMs < 200, 'normal', 'slow')", "outputType": "STRING"}],
+				 "aggregations": [{"type": "count", "name": "rows"}]}""".formatted(ALL));
+		queries.put("timeseries sum of a LONG virtual column by hour of day", """
+				{"queryType": "timeseries", "dataSource": "usage", %s, "granularity": "all",
+				 "virtualColumns": [{"type": "expression", "name": "v", "expression": "latencyMs * 2 + timestamp_extract(__time, 'HOUR')",
+				   "outputType": "LONG"}],
+				 "aggregations": [{"type": "longSum", "name": "v", "fieldName": "v"}]}""".formatted(ALL));
 		queries.put("HLL distinct users by day", """
 				{"queryType": "timeseries", "dataSource": "usage", %s, "granularity": "day",
 				 "aggregations": [{"type": "HLLSketchMerge", "name": "users", "fieldName": "users"}]}""".formatted(ALL));

@@ -15,9 +15,18 @@ import java.util.Objects;
  */
 public record GroupByQuery(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
 		List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, List<PostAggregatorSpec> postAggregations,
-		HavingSpec having, LimitSpec limitSpec, QueryContext context) implements Query {
+		HavingSpec having, LimitSpec limitSpec, QueryContext context, List<VirtualColumn> virtualColumns)
+		implements Query {
+
+	public GroupByQuery(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, List<PostAggregatorSpec> postAggregations,
+			HavingSpec having, LimitSpec limitSpec, QueryContext context) {
+		this(dataSource, intervals, granularity, filter, dimensions, aggregations, postAggregations, having, limitSpec,
+				context, List.of());
+	}
 
 	public GroupByQuery {
+		virtualColumns = VirtualColumn.checked(virtualColumns);
 		Objects.requireNonNull(dataSource, "dataSource");
 		Objects.requireNonNull(granularity, "granularity");
 		Objects.requireNonNull(context, "context");

@@ -1,10 +1,15 @@
 package io.strata.engine.query;
 
+import io.strata.engine.expr.Expr;
+import io.strata.engine.type.ColumnType;
+
 import java.util.List;
+import java.util.Objects;
 
 /** Druid's post-aggregators: computed per result row from aggregated values. */
 public sealed interface PostAggregatorSpec
-		permits PostAggregatorSpec.Arithmetic, PostAggregatorSpec.FieldAccess, PostAggregatorSpec.Constant {
+		permits PostAggregatorSpec.Arithmetic, PostAggregatorSpec.FieldAccess, PostAggregatorSpec.Constant,
+		PostAggregatorSpec.Expression {
 
 	String name();
 
@@ -30,6 +35,22 @@ public sealed interface PostAggregatorSpec
 
 	/** {@code constant}. */
 	record Constant(String name, double value) implements PostAggregatorSpec {
+
+	}
+
+	/**
+	 * {@code expression}: an expression over the row's finalized aggregator values and the values of
+	 * the post-aggregators before it.
+	 * @param outputType the type the value is converted to, or null to keep the expression's own
+	 */
+	record Expression(String name, String expression, Expr parsed, ColumnType outputType)
+			implements PostAggregatorSpec {
+
+		public Expression {
+			Objects.requireNonNull(name, "name");
+			Objects.requireNonNull(expression, "expression");
+			Objects.requireNonNull(parsed, "parsed");
+		}
 
 	}
 

@@ -15,4 +15,9 @@ public sealed interface Query
 
 	QueryContext context();
 
+	/** The query's virtual columns; none for query types that have no such field. */
+	default List<VirtualColumn> virtualColumns() {
+		return List.of();
+	}
+
 }

@@ -3,12 +3,15 @@ package io.strata.engine.query;
 import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.aggregation.AggregatorSpecJson;
 import io.strata.engine.error.StrataException;
+import io.strata.engine.expr.Expr;
+import io.strata.engine.expr.ExprParser;
 import io.strata.engine.json.SpecNode;
 import io.strata.engine.query.extraction.ExtractionFn;
 import io.strata.engine.query.extraction.ExtractionFnJson;
 import io.strata.engine.query.filter.AndFilter;
 import io.strata.engine.query.filter.BoundFilter;
 import io.strata.engine.query.filter.DimFilter;
+import io.strata.engine.query.filter.ExpressionFilter;
 import io.strata.engine.query.filter.FalseFilter;
 import io.strata.engine.query.filter.InFilter;
 import io.strata.engine.query.filter.NotFilter;
@@ -19,6 +22,7 @@ import io.strata.engine.query.filter.TrueFilter;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.GranularityJson;
 import io.strata.engine.time.Interval;
+import io.strata.engine.type.ColumnType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -71,7 +75,8 @@ public final class QueryJson {
 
 	/** The fields timeseries, topN and groupBy share. */
 	private record Aggregating(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
-			List<AggregatorSpec> aggregations, List<PostAggregatorSpec> postAggregations, QueryContext context) {
+			List<AggregatorSpec> aggregations, List<PostAggregatorSpec> postAggregations, QueryContext context,
+			List<VirtualColumn> virtualColumns) {
 
 	}
 
@@ -85,8 +90,9 @@ public final class QueryJson {
 		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
 		List<AggregatorSpec> aggregations = node.optionalList("aggregations", AggregatorSpecJson::read);
 		List<PostAggregatorSpec> postAggregations = node.optionalList("postAggregations", this::postAggregator);
+		List<VirtualColumn> virtualColumns = virtualColumns(node);
 		return new Aggregating(dataSource, intervals, granularity, filter, aggregations, postAggregations,
-				context(node));
+				context(node), virtualColumns);
 	}
 
 	private TimeseriesQuery timeseries(SpecNode node) {
@@ -94,7 +100,8 @@ public final class QueryJson {
 		boolean descending = node.optionalBoolean("descending", false);
 		Integer limit = node.has("limit") ? node.optionalInt("limit", 0) : null;
 		return node.build(() -> new TimeseriesQuery(common.dataSource(), common.intervals(), common.granularity(),
-				common.filter(), common.aggregations(), common.postAggregations(), descending, limit, common.context()));
+				common.filter(), common.aggregations(), common.postAggregations(), descending, limit, common.context(),
+				common.virtualColumns()));
 	}
 
 	private ScanQuery scan(SpecNode node) {
@@ -110,8 +117,9 @@ public final class QueryJson {
 		Long limit = node.has("limit") ? node.optionalLong("limit", 0) : null;
 		long offset = node.optionalLong("offset", 0);
 		QueryContext context = context(node);
+		List<VirtualColumn> virtualColumns = virtualColumns(node);
 		return node.build(() -> new ScanQuery(dataSource, intervals, filter, columns, format.equals("compactedList"),
-				order, limit, offset, context));
+				order, limit, offset, context, virtualColumns));
 	}
 
 	private SegmentMetadataQuery segmentMetadata(SpecNode node) {
@@ -154,7 +162,7 @@ public final class QueryJson {
 		TopNMetric metric = topNMetric(metricNode);
 		return node.build(() -> new TopNQuery(common.dataSource(), common.intervals(), common.granularity(),
 				common.filter(), dimension, threshold, metric, common.aggregations(), common.postAggregations(),
-				common.context()));
+				common.context(), common.virtualColumns()));
 	}
 
 	private GroupByQuery groupBy(SpecNode node) {
@@ -167,7 +175,7 @@ public final class QueryJson {
 		}
 		return node.build(() -> new GroupByQuery(common.dataSource(), common.intervals(), common.granularity(),
 				common.filter(), dimensions, common.aggregations(), common.postAggregations(), having, limitSpec,
-				common.context()));
+				common.context(), common.virtualColumns()));
 	}
 
 	private static TopNMetric topNMetric(SpecNode node) {
@@ -353,10 +361,59 @@ public final class QueryJson {
 			case "true" -> new TrueFilter();
 			case "false" -> new FalseFilter();
 			case "like", "regex", "search", "interval" -> TextFilterJson.read(node, type);
-			case "expression", "columnComparison", "arrayContainsElement", "extraction", "javascript", "spatial" ->
+			case "expression" -> {
+				String text = node.requiredString("expression");
+				yield new ExpressionFilter(text, expression(node, "expression", text));
+			}
+			case "columnComparison", "arrayContainsElement", "extraction", "javascript", "spatial" ->
 				throw StrataException.unsupported("filter type[%s] at[%s] is not supported yet", type, node.path());
 			default -> throw node.error("type", "is an unknown filter [" + type + "]");
 		};
+	}
+
+	private static List<VirtualColumn> virtualColumns(SpecNode node) {
+		List<VirtualColumn> columns = node.optionalList("virtualColumns", column -> {
+			column.requireObject();
+			String type = column.requiredString("type");
+			if (!type.equals("expression")) {
+				throw StrataException.unsupported("virtual column type[%s] at[%s] is not supported yet", type,
+						column.path());
+			}
+			String name = column.requiredString("name");
+			String text = column.requiredString("expression");
+			Expr parsed = expression(column, "expression", text);
+			// Druid's default when outputType is absent
+			ColumnType outputType = column.has("outputType") ? outputType(column) : ColumnType.FLOAT;
+			return column.build(() -> new VirtualColumn(name, text, parsed, outputType));
+		});
+		try {
+			return VirtualColumn.checked(columns);
+		}
+		catch (IllegalArgumentException ex) {
+			throw node.error("virtualColumns", ex.getMessage());
+		}
+	}
+
+	private static ColumnType outputType(SpecNode node) {
+		String name = node.requiredString("outputType");
+		return switch (name.toUpperCase(java.util.Locale.ROOT)) {
+			case "LONG" -> ColumnType.LONG;
+			case "FLOAT" -> ColumnType.FLOAT;
+			case "DOUBLE" -> ColumnType.DOUBLE;
+			case "STRING" -> ColumnType.STRING;
+			default -> throw StrataException.unsupported("outputType[%s] at[%s] is not supported yet; LONG, FLOAT, "
+					+ "DOUBLE and STRING are", name, node.fieldPath("outputType"));
+		};
+	}
+
+	/** Parses an expression; its errors stay invalid input and also name the field. */
+	private static Expr expression(SpecNode node, String field, String text) {
+		try {
+			return ExprParser.parse(text);
+		}
+		catch (StrataException ex) {
+			throw StrataException.invalidInput("%s (in field[%s])", ex.getMessage(), node.fieldPath(field));
+		}
 	}
 
 	/** A string, number or boolean value as text; null when absent or null. */
@@ -396,6 +453,18 @@ public final class QueryJson {
 					throw node.error("value", "is required and must be a number");
 				}
 				yield new PostAggregatorSpec.Constant(name, value.json().doubleValue());
+			}
+			case "expression" -> {
+				if (name == null) {
+					throw node.error("name", "is required");
+				}
+				if (node.has("ordering")) {
+					throw StrataException.unsupported("ordering at[%s] is not supported yet", node.fieldPath("ordering"));
+				}
+				String text = node.requiredString("expression");
+				Expr parsed = expression(node, "expression", text);
+				ColumnType outputType = node.has("outputType") ? outputType(node) : null;
+				yield new PostAggregatorSpec.Expression(name, text, parsed, outputType);
 			}
 			default -> throw StrataException.unsupported("post-aggregator type[%s] at[%s] is not supported yet", type,
 					node.path());

@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param limit null for none
  */
 public record ScanQuery(String dataSource, List<Interval> intervals, DimFilter filter, List<String> columns,
-		boolean compactedList, String order, Long limit, long offset, QueryContext context) implements Query {
+		boolean compactedList, String order, Long limit, long offset, QueryContext context,
+		List<VirtualColumn> virtualColumns) implements Query {
+
+	public ScanQuery(String dataSource, List<Interval> intervals, DimFilter filter, List<String> columns,
+			boolean compactedList, String order, Long limit, long offset, QueryContext context) {
+		this(dataSource, intervals, filter, columns, compactedList, order, limit, offset, context, List.of());
+	}
 
 	public ScanQuery {
+		virtualColumns = VirtualColumn.checked(virtualColumns);
 		Objects.requireNonNull(dataSource, "dataSource");
 		Objects.requireNonNull(order, "order");
 		Objects.requireNonNull(context, "context");

@@ -15,9 +15,17 @@ import java.util.Objects;
  */
 public record TimeseriesQuery(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
 		List<AggregatorSpec> aggregations, List<PostAggregatorSpec> postAggregations, boolean descending,
-		Integer limit, QueryContext context) implements Query {
+		Integer limit, QueryContext context, List<VirtualColumn> virtualColumns) implements Query {
+
+	public TimeseriesQuery(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
+			List<AggregatorSpec> aggregations, List<PostAggregatorSpec> postAggregations, boolean descending,
+			Integer limit, QueryContext context) {
+		this(dataSource, intervals, granularity, filter, aggregations, postAggregations, descending, limit, context,
+				List.of());
+	}
 
 	public TimeseriesQuery {
+		virtualColumns = VirtualColumn.checked(virtualColumns);
 		Objects.requireNonNull(dataSource, "dataSource");
 		Objects.requireNonNull(granularity, "granularity");
 		Objects.requireNonNull(context, "context");

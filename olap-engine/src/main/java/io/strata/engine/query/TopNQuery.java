@@ -11,9 +11,18 @@ import java.util.Objects;
 /** Druid's {@code topN}: the top {@code threshold} values of one dimension per time bucket. */
 public record TopNQuery(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
 		DimensionSpec dimension, int threshold, TopNMetric metric, List<AggregatorSpec> aggregations,
-		List<PostAggregatorSpec> postAggregations, QueryContext context) implements Query {
+		List<PostAggregatorSpec> postAggregations, QueryContext context, List<VirtualColumn> virtualColumns)
+		implements Query {
+
+	public TopNQuery(String dataSource, List<Interval> intervals, Granularity granularity, DimFilter filter,
+			DimensionSpec dimension, int threshold, TopNMetric metric, List<AggregatorSpec> aggregations,
+			List<PostAggregatorSpec> postAggregations, QueryContext context) {
+		this(dataSource, intervals, granularity, filter, dimension, threshold, metric, aggregations, postAggregations,
+				context, List.of());
+	}
 
 	public TopNQuery {
+		virtualColumns = VirtualColumn.checked(virtualColumns);
 		Objects.requireNonNull(dataSource, "dataSource");
 		Objects.requireNonNull(granularity, "granularity");
 		Objects.requireNonNull(dimension, "dimension");

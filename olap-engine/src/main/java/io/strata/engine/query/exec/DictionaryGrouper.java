@@ -21,10 +21,10 @@ final class DictionaryGrouper {
 	/** Key spaces up to this size use a direct array (4 bytes a key). */
 	private static final long DIRECT_KEYS = 1 << 18;
 
-	/** Receives the groups of one bucket. */
+	/** Receives the groups of one bucket: their local ids (reused between calls) and states. */
 	interface Sink {
 
-		void group(String[] values, AggregateState[] states);
+		void group(int[] localIds, AggregateState[] states);
 
 	}
 
@@ -129,6 +129,16 @@ final class DictionaryGrouper {
 		}
 	}
 
+	/** How many local ids dimension {@code d} has. */
+	int localIds(int d) {
+		return (int) this.radix[d];
+	}
+
+	/** The stored value of a local id (null for the null value or an absent column). */
+	String localValue(int d, int id) {
+		return this.columns[d] == null ? null : this.columns[d].dictionary().get(id);
+	}
+
 	/** Groups in the current bucket so far. */
 	int groups() {
 		return this.table.size();
@@ -142,20 +152,19 @@ final class DictionaryGrouper {
 		int groups = this.table.size();
 		int[] chosen = topN == null ? null : topN.choose(this.states[topN.aggregator()], groups);
 		int emitted = chosen == null ? groups : chosen.length;
+		int[] ids = new int[this.columns.length];
 		for (int i = 0; i < emitted; i++) {
 			int slot = chosen == null ? i : chosen[i];
 			long key = this.table.key(slot);
-			String[] values = new String[this.columns.length];
-			for (int d = 0; d < values.length; d++) {
-				int id = (int) (key % this.radix[d]);
+			for (int d = 0; d < ids.length; d++) {
+				ids[d] = (int) (key % this.radix[d]);
 				key /= this.radix[d];
-				values[d] = this.columns[d] == null ? null : this.columns[d].dictionary().get(id);
 			}
 			AggregateState[] states = new AggregateState[this.states.length];
 			for (int a = 0; a < states.length; a++) {
 				states[a] = this.states[a].toState(slot);
 			}
-			sink.group(values, states);
+			sink.group(ids, states);
 		}
 		for (SlotStates state : this.states) {
 			state.reset(groups);

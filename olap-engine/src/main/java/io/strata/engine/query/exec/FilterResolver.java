@@ -4,6 +4,7 @@ import io.strata.engine.error.StrataException;
 import io.strata.engine.query.filter.AndFilter;
 import io.strata.engine.query.filter.BoundFilter;
 import io.strata.engine.query.filter.DimFilter;
+import io.strata.engine.query.filter.ExpressionFilter;
 import io.strata.engine.query.filter.FalseFilter;
 import io.strata.engine.query.filter.InFilter;
 import io.strata.engine.query.filter.IntervalFilter;
@@ -76,6 +77,7 @@ final class FilterResolver {
 			case SelectorFilter selector -> values(selector.dimension(), java.util.Collections.singletonList(selector.value()));
 			case InFilter in -> values(in.dimension(), in.values());
 			case NullFilter isNull -> Selection.exact(nulls(isNull.column()));
+			case ExpressionFilter expression -> ExpressionMatcher.resolve(this.segment, expression);
 			case BoundFilter bound -> bound(bound);
 			case AndFilter and -> {
 				ImmutableRoaringBitmap match = null;

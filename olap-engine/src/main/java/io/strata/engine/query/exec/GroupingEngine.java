@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Groups the selected rows of segments by time bucket and dimension values, for topN and groupBy.
@@ -44,33 +45,48 @@ final class GroupingEngine {
 
 		final Map<GroupKey, AggregateState[]> states = new HashMap<>();
 
+		/** Groups keyed by packed value ids, per bucket; folded into {@link #states} by {@link #merge}. */
+		final Map<Long, PackedGroups> packed = new TreeMap<>();
+
 		long earliestCovered = Long.MAX_VALUE;
 
 	}
 
 	/** The groups of one segment: mergeable with those of other segments by {@link #merge}. */
 	Groups runSegment(Segment segment, List<Interval> intervals, Granularity granularity, DimFilter filter,
-			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, QueryControl control) {
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, GroupValueIds ids,
+			QueryControl control) {
 		Groups groups = new Groups();
-		runOne(segment, intervals, granularity, filter, dimensions, aggregations, topN, groups, control);
+		runOne(segment, intervals, granularity, filter, dimensions, aggregations, topN, ids, groups, control);
 		return groups;
 	}
 
-	/** Merges per-segment groups by value, in the order given. */
-	Groups merge(List<Groups> partials, QueryControl control) {
+	/**
+	 * Merges per-segment groups by value, in the order given: packed groups on their long keys,
+	 * then everything by value into {@link Groups#states}.
+	 */
+	Groups merge(List<Groups> partials, GroupValueIds ids, QueryControl control) {
 		Groups merged = new Groups();
 		for (Groups partial : partials) {
 			merged.earliestCovered = Math.min(merged.earliestCovered, partial.earliestCovered);
 			for (Map.Entry<GroupKey, AggregateState[]> entry : partial.states.entrySet()) {
-				AggregateState[] target = merged.states.putIfAbsent(entry.getKey(), entry.getValue());
-				if (target != null) {
-					for (int a = 0; a < target.length; a++) {
-						target[a].merge(entry.getValue()[a]);
-					}
-				}
+				merge(merged, entry.getKey().bucket(), entry.getKey().values(), entry.getValue());
 			}
-			control.checkGroups(merged.states.size());
+			int packedGroups = 0;
+			for (Map.Entry<Long, PackedGroups> bucket : partial.packed.entrySet()) {
+				PackedGroups target = merged.packed.computeIfAbsent(bucket.getKey(), key -> new PackedGroups());
+				target.addAll(bucket.getValue());
+				packedGroups += target.size();
+			}
+			control.checkGroups(merged.states.size() + packedGroups);
 		}
+		for (Map.Entry<Long, PackedGroups> bucket : merged.packed.entrySet()) {
+			PackedGroups groups = bucket.getValue();
+			for (int slot = 0; slot < groups.size(); slot++) {
+				merge(merged, bucket.getKey(), ids.values(groups.key(slot)), groups.states(slot));
+			}
+		}
+		merged.packed.clear();
 		return merged;
 	}
 
@@ -90,8 +106,8 @@ final class GroupingEngine {
 	}
 
 	private void runOne(Segment segment, List<Interval> intervals, Granularity granularity, DimFilter filter,
-			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, Groups groups,
-			QueryControl control) {
+			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, GroupValueIds ids,
+			Groups groups, QueryControl control) {
 		List<Interval> covered = new ArrayList<>();
 		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, intervals, filter, covered);
 		for (Interval interval : covered) {
@@ -110,7 +126,7 @@ final class GroupingEngine {
 		}
 		DictionaryGrouper grouper = DictionaryGrouper.forSegment(segment, dimensions, aggregators);
 		if (grouper != null) {
-			runOnIds(segment, rowsToRead, granularity, grouper, lookups, topN, groups, control);
+			runOnIds(segment, rowsToRead, granularity, grouper, lookups, topN, ids, groups, control);
 		}
 		else {
 			runRowByRow(segment, rowsToRead, granularity, dimensions, lookups, aggregators, aggregations, topN, groups,
@@ -120,8 +136,8 @@ final class GroupingEngine {
 
 	/** The fast path: batches of rows grouped on dictionary ids, one bucket at a time. */
 	private static void runOnIds(Segment segment, ImmutableRoaringBitmap rowsToRead, Granularity granularity,
-			DictionaryGrouper grouper, List<DimensionValueLookup> lookups, SegmentTopN topN, Groups groups,
-			QueryControl control) {
+			DictionaryGrouper grouper, List<DimensionValueLookup> lookups, SegmentTopN topN, GroupValueIds ids,
+			Groups groups, QueryControl control) {
 		long onlyBucket = TimeseriesEngine.onlyBucket(granularity, segment);
 		boolean all = onlyBucket != TimeseriesEngine.NO_SINGLE_BUCKET;
 		NumericValues times = all ? null : segment.time().open();
@@ -130,12 +146,7 @@ final class GroupingEngine {
 		long[] bucket = { all ? onlyBucket : Long.MIN_VALUE };
 		long bucketEnd = Long.MIN_VALUE;
 		boolean started = false;
-		DictionaryGrouper.Sink sink = (values, states) -> {
-			for (int d = 0; d < values.length; d++) {
-				values[d] = lookups.get(d).apply(values[d]);
-			}
-			merge(groups, bucket[0], Arrays.asList(values), states);
-		};
+		DictionaryGrouper.Sink sink = new PackingSink(grouper, lookups, ids, groups, bucket);
 		BatchIterator iterator = rowsToRead.getBatchIterator();
 		while (iterator.hasNext()) {
 			int count = iterator.nextBatch(batch);
@@ -170,6 +181,67 @@ final class GroupingEngine {
 		if (started) {
 			grouper.emit(sink, topN);
 		}
+	}
+
+	/**
+	 * Turns a segment's local ids into query-wide value ids (each local id once: its value, through
+	 * the dimension's extraction, then {@link GroupValueIds}) and files the group under its packed
+	 * key; a group whose ids do not fit the packing goes by value instead.
+	 */
+	private static final class PackingSink implements DictionaryGrouper.Sink {
+
+		private final DictionaryGrouper grouper;
+
+		private final List<DimensionValueLookup> lookups;
+
+		private final GroupValueIds ids;
+
+		private final Groups groups;
+
+		private final long[] bucket;
+
+		private final int[][] globalIds;
+
+		PackingSink(DictionaryGrouper grouper, List<DimensionValueLookup> lookups, GroupValueIds ids, Groups groups,
+				long[] bucket) {
+			this.grouper = grouper;
+			this.lookups = lookups;
+			this.ids = ids;
+			this.groups = groups;
+			this.bucket = bucket;
+			this.globalIds = new int[lookups.size()][];
+			for (int d = 0; d < this.globalIds.length; d++) {
+				this.globalIds[d] = new int[grouper.localIds(d)];
+				Arrays.fill(this.globalIds[d], -1);
+			}
+		}
+
+		@Override
+		public void group(int[] localIds, AggregateState[] states) {
+			long key = 0;
+			boolean packs = true;
+			int bits = this.ids.bits();
+			for (int d = 0; d < localIds.length; d++) {
+				int global = this.globalIds[d][localIds[d]];
+				if (global < 0) {
+					String value = this.lookups.get(d).apply(this.grouper.localValue(d, localIds[d]));
+					global = this.ids.id(d, value);
+					this.globalIds[d][localIds[d]] = global;
+				}
+				packs &= bits == 31 ? true : global < (1 << bits);
+				key |= (long) global << (d * bits);
+			}
+			if (packs) {
+				this.groups.packed.computeIfAbsent(this.bucket[0], any -> new PackedGroups()).add(key, states);
+				return;
+			}
+			List<String> values = new ArrayList<>(localIds.length);
+			for (int d = 0; d < localIds.length; d++) {
+				values.add(this.ids.value(d, this.globalIds[d][localIds[d]]));
+			}
+			merge(this.groups, this.bucket[0], values, states);
+		}
+
 	}
 
 	private static void merge(Groups groups, long bucket, List<String> values, AggregateState[] states) {

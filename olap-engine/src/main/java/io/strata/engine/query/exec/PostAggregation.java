@@ -1,6 +1,8 @@
 package io.strata.engine.query.exec;
 
 import io.strata.engine.error.StrataException;
+import io.strata.engine.expr.ExprEvaluator;
+import io.strata.engine.expr.ExprValue;
 import io.strata.engine.query.PostAggregatorSpec;
 
 import java.util.Map;
@@ -14,6 +16,15 @@ final class PostAggregation {
 	static Object evaluate(PostAggregatorSpec post, Map<String, AggregateState> states, Map<String, Object> row) {
 		return switch (post) {
 			case PostAggregatorSpec.Constant constant -> constant.value();
+			case PostAggregatorSpec.Expression expression -> {
+				ExprEvaluator evaluator = new ExprEvaluator(expression.parsed());
+				for (int i = 0; i < evaluator.inputs().size(); i++) {
+					evaluator.input(i).setObject(row.get(evaluator.inputs().get(i)));
+				}
+				ExprValue value = evaluator.evaluate();
+				yield expression.outputType() == null ? value.toObject()
+						: VirtualColumnMaterializer.coerce(value, expression.outputType());
+			}
 			case PostAggregatorSpec.FieldAccess access -> {
 				AggregateState state = states.get(access.fieldName());
 				if (state == null) {

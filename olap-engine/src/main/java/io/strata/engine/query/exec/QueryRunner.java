@@ -103,6 +103,8 @@ public final class QueryRunner {
 	public void run(Query query, List<Segment> segments, OutputStream out) {
 		List<Segment> own = segments.stream()
 			.filter(segment -> segment.id().dataSource().equals(query.dataSource()))
+			.map(segment -> query.virtualColumns().isEmpty() ? segment
+					: (Segment) new VirtualColumnSegment(segment, query.virtualColumns()))
 			.toList();
 		QueryControl control = QueryControl.start(query, this.limits);
 		if (query instanceof ScanQuery scanQuery) {
@@ -121,16 +123,18 @@ public final class QueryRunner {
 			}
 			case TopNQuery topN -> {
 				SegmentTopN pruning = SegmentTopN.of(topN);
+				GroupValueIds ids = new GroupValueIds(1);
 				List<GroupingEngine.Groups> partials = this.tasks.map(own, control,
 						segment -> this.grouping.runSegment(segment, topN.intervals(), topN.granularity(), topN.filter(),
-								List.of(topN.dimension()), topN.aggregations(), pruning, control));
-				yield this.groupedResults.topN(topN, this.grouping.merge(partials, control));
+								List.of(topN.dimension()), topN.aggregations(), pruning, ids, control));
+				yield this.groupedResults.topN(topN, this.grouping.merge(partials, ids, control));
 			}
 			case GroupByQuery groupBy -> {
+				GroupValueIds ids = new GroupValueIds(groupBy.dimensions().size());
 				List<GroupingEngine.Groups> partials = this.tasks.map(own, control,
 						segment -> this.grouping.runSegment(segment, groupBy.intervals(), groupBy.granularity(),
-								groupBy.filter(), groupBy.dimensions(), groupBy.aggregations(), null, control));
-				yield this.groupedResults.groupBy(groupBy, this.grouping.merge(partials, control));
+								groupBy.filter(), groupBy.dimensions(), groupBy.aggregations(), null, ids, control));
+				yield this.groupedResults.groupBy(groupBy, this.grouping.merge(partials, ids, control));
 			}
 			case ScanQuery scanQuery -> throw StrataException.defensive("scan is streamed above");
 			case TimeBoundaryQuery boundary -> this.timeBoundary.run(boundary, own);

@@ -7,6 +7,6 @@ package io.strata.engine.query.filter;
  */
 public sealed interface DimFilter
 		permits SelectorFilter, InFilter, BoundFilter, NullFilter, AndFilter, OrFilter, NotFilter, TrueFilter,
-		FalseFilter, LikeFilter, RegexFilter, SearchFilter, IntervalFilter {
+		FalseFilter, LikeFilter, RegexFilter, SearchFilter, IntervalFilter, ExpressionFilter {
 
 }
