@@ -30,8 +30,9 @@ import java.util.Map;
 
 /**
  * The query benchmark of issue 3, single-threaded: builds day segments of generated usage data
- * (rollup off), then times each query (median of 5 after 3 warm-up runs). Usage:
- * {@code QueryBenchmark [--events N] [--work DIR]}; run through {@code bin/bench-query}.
+ * (rollup off, or rolled up to a query granularity with --rollup), then times each query (median of 5
+ * after 3 warm-up runs). Usage:
+ * {@code QueryBenchmark [--events N] [--work DIR] [--rollup off|minute]}; run through {@code bin/bench-query}.
  */
 public final class QueryBenchmark {
 
@@ -42,7 +43,7 @@ public final class QueryBenchmark {
 			   {"type": "longSum", "name": "latencyMs", "fieldName": "latencyMs"},
 			   {"type": "doubleSum", "name": "bytes", "fieldName": "bytes"},
 			   {"type": "HLLSketchBuild", "name": "users", "fieldName": "userId"}],
-			 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "none", "rollup": false}}
+			 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "%s", "rollup": %s}}
 			""";
 
 	private static final String ALL = "\"intervals\": \"2026-10-01/2026-11-01\"";
@@ -53,17 +54,20 @@ public final class QueryBenchmark {
 	public static void main(String[] args) throws IOException {
 		long events = 10_000_000;
 		Path work = Path.of("bench-data", "query");
+		// "off", or a query granularity to roll up to (e.g. "minute")
+		String rollup = "off";
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--events" -> events = Long.parseLong(args[++i]);
 				case "--work" -> work = Path.of(args[++i]);
+				case "--rollup" -> rollup = args[++i];
 				default -> {
-					System.err.println("usage: QueryBenchmark [--events N] [--work DIR]");
+					System.err.println("usage: QueryBenchmark [--events N] [--work DIR] [--rollup off|minute|hour...]");
 					System.exit(2);
 				}
 			}
 		}
-		List<Segment> segments = build(events, work);
+		List<Segment> segments = build(events, work, rollup);
 		long rows = segments.stream().mapToLong(Segment::numRows).sum();
 		String account = topAccount(segments);
 		Map<String, String> queries = new LinkedHashMap<>();
@@ -106,12 +110,18 @@ public final class QueryBenchmark {
 				 "virtualColumns": [{"type": "expression", "name": "v", "expression": "latencyMs * 2 + timestamp_extract(__time, 'HOUR')",
 				   "outputType": "LONG"}],
 				 "aggregations": [{"type": "longSum", "name": "v", "fieldName": "v"}]}""".formatted(ALL));
+		queries.put("latency quantiles by apiName", """
+				{"queryType": "groupBy", "dataSource": "usage", %s, "granularity": "all", "dimensions": ["apiName"],
+				 "aggregations": [{"type": "quantilesDoublesSketch", "name": "latency", "fieldName": "latencyMs"}],
+				 "postAggregations": [{"type": "quantilesDoublesSketchToQuantiles", "name": "p50_90_99",
+				   "field": {"type": "fieldAccess", "fieldName": "latency"}, "fractions": [0.5, 0.9, 0.99]}]}"""
+			.formatted(ALL));
 		queries.put("HLL distinct users by day", """
 				{"queryType": "timeseries", "dataSource": "usage", %s, "granularity": "day",
 				 "aggregations": [{"type": "HLLSketchMerge", "name": "users", "fieldName": "users"}]}""".formatted(ALL));
 		QueryRunner runner = new QueryRunner();
-		System.out.printf(Locale.ROOT, "%,d rows in %d day segments, rollup off, one thread, median of 5 after 3 warm-ups%n",
-				rows, segments.size());
+		System.out.printf(Locale.ROOT, "%,d events, %,d rows in %d day segments, rollup %s, one thread, median of 5 after "
+				+ "3 warm-ups%n", events, rows, segments.size(), rollup);
 		for (Map.Entry<String, String> query : queries.entrySet()) {
 			double[] millis = new double[5];
 			for (int i = 0; i < 3; i++) {
@@ -139,13 +149,14 @@ public final class QueryBenchmark {
 		return json.substring(start, json.indexOf('"', start));
 	}
 
-	private static List<Segment> build(long events, Path work) throws IOException {
+	private static List<Segment> build(long events, Path work, String rollup) throws IOException {
 		if (Files.exists(work)) {
 			try (var paths = Files.walk(work)) {
 				paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 			}
 		}
-		DataSchema schema = new IngestSpecJson().readDataSchema(SCHEMA);
+		DataSchema schema = new IngestSpecJson().readDataSchema(rollup.equals("off") ? SCHEMA.formatted("none", false)
+				: SCHEMA.formatted(rollup, true));
 		IndexingPipeline pipeline = new IndexingPipeline(schema, work, "v1", 500_000, Long.MAX_VALUE, 10);
 		long start = System.nanoTime();
 		long chunk = 1_000_000;

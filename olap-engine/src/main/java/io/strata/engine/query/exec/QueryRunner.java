@@ -119,7 +119,8 @@ public final class QueryRunner {
 				List<TimeseriesEngine.Partial> partials = this.tasks.map(own, control,
 						segment -> this.timeseries.runSegment(timeseriesQuery, segment, control));
 				TimeseriesEngine.Partial partial = this.timeseries.merge(timeseriesQuery, partials);
-				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial, control));
+				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial, control),
+						timeseriesQuery.granularity().resultZone());
 			}
 			case TopNQuery topN -> {
 				SegmentTopN pruning = SegmentTopN.of(topN);
