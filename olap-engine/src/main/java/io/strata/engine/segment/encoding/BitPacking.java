@@ -1,11 +1,21 @@
 package io.strata.engine.segment.encoding;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Packs non-negative values of {@code bits} width (0 to 64) into little-endian 64-bit words:
  * value {@code i} occupies bits {@code [i*bits, (i+1)*bits)} of the stream. Width 0 means all
  * values are zero and takes no space.
  */
 public final class BitPacking {
+
+	/** Widths {@link #unpackBytes} handles: a value then fits one unaligned 8-byte window. */
+	public static final int MAX_WINDOW_BITS = 56;
+
+	private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class,
+			ByteOrder.LITTLE_ENDIAN);
 
 	private BitPacking() {
 	}
@@ -78,6 +88,25 @@ public final class BitPacking {
 			value |= words[word + 1] << (64 - shift);
 		}
 		return value & ((1L << bits) - 1);
+	}
+
+	/**
+	 * As {@link #unpack} from the little-endian bytes of the words, starting at {@code start}, for
+	 * {@code bits <= 56}: each value is one unaligned 8-byte read, a shift and a mask. The array
+	 * must have 8 readable bytes past the last word (their content does not matter).
+	 */
+	public static void unpackBytes(byte[] bytes, int start, int count, int bits, long[] out) {
+		if (bits == 0) {
+			java.util.Arrays.fill(out, 0, count, 0L);
+			return;
+		}
+		long mask = (1L << bits) - 1;
+		long bitPosition = 0;
+		for (int i = 0; i < count; i++) {
+			long window = (long) LONG_LE.get(bytes, start + (int) (bitPosition >>> 3));
+			out[i] = (window >>> (bitPosition & 7)) & mask;
+			bitPosition += bits;
+		}
 	}
 
 }

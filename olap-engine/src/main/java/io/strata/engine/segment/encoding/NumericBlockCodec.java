@@ -105,6 +105,19 @@ public final class NumericBlockCodec {
 			throw new IllegalStateException("bad numeric block header");
 		}
 		int words = BitPacking.wordsNeeded(n, bits);
+		if (mode == MODE_FOR && bits <= BitPacking.MAX_WINDOW_BITS && buffer.hasArray()
+				&& buffer.arrayOffset() + buffer.position() + 8L * words + 8 <= buffer.array().length) {
+			// straight from the decoded bytes: no copy into words first
+			int start = buffer.arrayOffset() + buffer.position();
+			BitPacking.unpackBytes(buffer.array(), start, n, bits, out);
+			buffer.position(buffer.position() + 8 * words);
+			if (gcd != 1 || min != 0) {
+				for (int i = 0; i < n; i++) {
+					out[i] = out[i] * gcd + min;
+				}
+			}
+			return;
+		}
 		for (int i = 0; i < words; i++) {
 			scratchWords[i] = buffer.getLong();
 		}

@@ -23,6 +23,19 @@ class BitPackingRoundTripTest extends LongEncodingRoundTripTest {
 		assertThat(out[0]).as("unpack writes only from its offset").isEqualTo(77);
 		long[] decoded = new long[count];
 		System.arraycopy(out, 1, decoded, 0, count);
+		if (bits <= BitPacking.MAX_WINDOW_BITS) {
+			// the byte-window path reads the same values from the words' little-endian bytes, at an
+			// odd offset into an array with 8 spare bytes
+			java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(3 + 8 * words.length + 8)
+				.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+			bytes.position(3);
+			for (long word : words) {
+				bytes.putLong(word);
+			}
+			long[] fromBytes = new long[count];
+			BitPacking.unpackBytes(bytes.array(), 3, count, bits, fromBytes);
+			assertThat(fromBytes).as("byte-window unpack at %d bits", bits).containsExactly(decoded);
+		}
 		return decoded;
 	}
 
