@@ -9,8 +9,8 @@ import java.util.List;
  * reads, what it outputs, and the column type its ingest-time state is stored as.
  */
 public sealed interface AggregatorSpec
-		permits CountAggregatorSpec, NumericAggregatorSpec, HllSketchAggregatorSpec, ThetaSketchAggregatorSpec,
-		QuantilesSketchAggregatorSpec {
+		permits CountAggregatorSpec, NumericAggregatorSpec, SketchAggregatorSpec, FirstLastAggregatorSpec,
+		FilteredAggregatorSpec, CardinalityAggregatorSpec, HyperUniqueAggregatorSpec {
 
 	/** The output (and stored column) name. */
 	String name();

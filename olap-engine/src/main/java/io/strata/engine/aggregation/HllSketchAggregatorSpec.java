@@ -14,7 +14,7 @@ import java.util.Objects;
  * union with Druid-built ones) or {@code utf8}
  */
 public record HllSketchAggregatorSpec(String name, String fieldName, int lgK, String tgtHllType, boolean round,
-		boolean merge, String stringEncoding) implements AggregatorSpec {
+		boolean merge, String stringEncoding) implements SketchAggregatorSpec {
 
 	public static final String UTF16LE = "utf16le";
 

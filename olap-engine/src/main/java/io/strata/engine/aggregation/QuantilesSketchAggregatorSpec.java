@@ -9,7 +9,7 @@ import java.util.Objects;
  * Druid's {@code quantilesDoublesSketch} from Apache DataSketches.
  * @param k accuracy parameter, a power of 2 from 2 to 32768 (Druid's default 128)
  */
-public record QuantilesSketchAggregatorSpec(String name, String fieldName, int k) implements AggregatorSpec {
+public record QuantilesSketchAggregatorSpec(String name, String fieldName, int k) implements SketchAggregatorSpec {
 
 	public static final int DEFAULT_K = 128;
 

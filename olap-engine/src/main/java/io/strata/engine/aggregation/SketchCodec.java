@@ -24,13 +24,26 @@ import java.util.Objects;
  */
 public final class SketchCodec {
 
-	private final AggregatorSpec spec;
+	private final SketchAggregatorSpec spec;
 
+	/**
+	 * @param spec a sketch aggregator, or one kept in a sketch: {@code hyperUnique} and
+	 * {@code cardinality} (an HLL sketch), {@code filtered} over any of them
+	 * @throws IllegalArgumentException for an aggregator that keeps no sketch
+	 */
 	public SketchCodec(AggregatorSpec spec) {
-		this.spec = Objects.requireNonNull(spec, "spec");
-		if (!spec.storedType().isSketch()) {
-			throw new IllegalArgumentException("aggregator " + spec.name() + " is not a sketch");
-		}
+		this.spec = sketchSpec(Objects.requireNonNull(spec, "spec"));
+	}
+
+	private static SketchAggregatorSpec sketchSpec(AggregatorSpec spec) {
+		return switch (spec) {
+			case SketchAggregatorSpec sketch -> sketch;
+			case HyperUniqueAggregatorSpec hyperUnique -> hyperUnique.sketchSpec();
+			case CardinalityAggregatorSpec cardinality -> cardinality.sketchSpec();
+			case FilteredAggregatorSpec filtered -> sketchSpec(filtered.aggregator());
+			case CountAggregatorSpec _, NumericAggregatorSpec _, FirstLastAggregatorSpec _ ->
+				throw new IllegalArgumentException("aggregator " + spec.name() + " is not a sketch");
+		};
 	}
 
 	public ColumnType type() {
@@ -43,8 +56,6 @@ public final class SketchCodec {
 			case HllSketchAggregatorSpec hll -> new HllSketch(hll.lgK(), TgtHllType.valueOf(hll.tgtHllType()));
 			case ThetaSketchAggregatorSpec theta -> UpdatableThetaSketch.builder().setNominalEntries(theta.size()).build();
 			case QuantilesSketchAggregatorSpec quantiles -> QuantilesDoublesSketch.builder().setK(quantiles.k()).build();
-			case CountAggregatorSpec count -> throw new IllegalStateException("count has no sketch");
-			case NumericAggregatorSpec numeric -> throw new IllegalStateException("numeric aggregator has no sketch");
 		};
 	}
 
@@ -72,8 +83,6 @@ public final class SketchCodec {
 				case String text -> parseDouble(text);
 				default -> throw new IllegalArgumentException("is not a number");
 			};
-			case CountAggregatorSpec count -> value;
-			case NumericAggregatorSpec numeric -> value;
 		};
 	}
 
@@ -143,8 +152,6 @@ public final class SketchCodec {
 				((UpdatableQuantilesDoublesSketch) sketch).update(number);
 				return sketch;
 			}
-			case CountAggregatorSpec count -> throw new IllegalStateException("count has no sketch");
-			case NumericAggregatorSpec numeric -> throw new IllegalStateException("numeric aggregator has no sketch");
 		}
 	}
 
@@ -175,8 +182,6 @@ public final class SketchCodec {
 				union.union((QuantilesDoublesSketch) right);
 				yield union.getResult();
 			}
-			case CountAggregatorSpec count -> throw new IllegalStateException("count has no sketch");
-			case NumericAggregatorSpec numeric -> throw new IllegalStateException("numeric aggregator has no sketch");
 		};
 	}
 
@@ -191,8 +196,6 @@ public final class SketchCodec {
 				.buildUnion();
 			case QuantilesSketchAggregatorSpec quantiles -> QuantilesDoublesUnion.builder().setMaxK(quantiles.k())
 				.build();
-			case CountAggregatorSpec count -> throw new IllegalStateException("count has no sketch");
-			case NumericAggregatorSpec numeric -> throw new IllegalStateException("numeric aggregator has no sketch");
 		};
 	}
 
@@ -217,6 +220,11 @@ public final class SketchCodec {
 	}
 
 	public byte[] serialize(Object sketch) {
+		return toBytes(sketch);
+	}
+
+	/** The stored (compact) form of any sketch this class makes; query results give it in Base64. */
+	public static byte[] toBytes(Object sketch) {
 		return switch (sketch) {
 			case HllSketch hll -> hll.toCompactByteArray();
 			case CompactThetaSketch theta -> theta.toByteArray();

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param size nominal entries, a power of 2 (Druid's default 16384)
  */
 public record ThetaSketchAggregatorSpec(String name, String fieldName, int size, boolean isInputThetaSketch)
-		implements AggregatorSpec {
+		implements SketchAggregatorSpec {
 
 	public static final int DEFAULT_SIZE = 16384;
 

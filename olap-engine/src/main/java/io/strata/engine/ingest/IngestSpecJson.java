@@ -51,7 +51,7 @@ public final class IngestSpecJson {
 		}
 		TimestampSpec timestampSpec = readTimestampSpec(node.optionalObject("timestampSpec"), node);
 		DimensionsSpec dimensionsSpec = readDimensionsSpec(node.optionalObject("dimensionsSpec"));
-		List<AggregatorSpec> metrics = node.optionalList("metricsSpec", AggregatorSpecJson::read);
+		List<AggregatorSpec> metrics = node.optionalList("metricsSpec", AggregatorSpecJson::readForIngestion);
 		GranularitySpec granularitySpec = readGranularitySpec(node.optionalObject("granularitySpec"));
 		return node.build(() -> new DataSchema(dataSource, timestampSpec, dimensionsSpec, metrics, granularitySpec));
 	}

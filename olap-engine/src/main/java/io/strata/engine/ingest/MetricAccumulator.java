@@ -1,8 +1,12 @@
 package io.strata.engine.ingest;
 
 import io.strata.engine.aggregation.AggregatorSpec;
+import io.strata.engine.aggregation.CardinalityAggregatorSpec;
 import io.strata.engine.aggregation.CountAggregatorSpec;
+import io.strata.engine.aggregation.FilteredAggregatorSpec;
+import io.strata.engine.aggregation.FirstLastAggregatorSpec;
 import io.strata.engine.aggregation.HllSketchAggregatorSpec;
+import io.strata.engine.aggregation.HyperUniqueAggregatorSpec;
 import io.strata.engine.aggregation.NumericAggregatorSpec;
 import io.strata.engine.aggregation.QuantilesSketchAggregatorSpec;
 import io.strata.engine.aggregation.ThetaSketchAggregatorSpec;
@@ -48,6 +52,11 @@ sealed interface MetricAccumulator permits LongMetricAccumulator, DoubleMetricAc
 			case HllSketchAggregatorSpec hll -> new SketchMetricAccumulator(spec);
 			case ThetaSketchAggregatorSpec theta -> new SketchMetricAccumulator(spec);
 			case QuantilesSketchAggregatorSpec quantiles -> new SketchMetricAccumulator(spec);
+			case HyperUniqueAggregatorSpec hyperUnique -> new SketchMetricAccumulator(spec);
+			// refused when the metricsSpec is read (AggregatorSpecJson.readForIngestion)
+			case FirstLastAggregatorSpec _, FilteredAggregatorSpec _, CardinalityAggregatorSpec _ ->
+				throw new IllegalArgumentException("aggregator " + spec.name() + " of type " + spec.typeName()
+						+ " is not supported at ingestion");
 		};
 	}
 

@@ -177,6 +177,20 @@ public final class SpecNode {
 		return result;
 	}
 
+	/** Maps each element of this node, which must be an array (an array of arrays, for instance). */
+	public <T> List<T> elements(Function<SpecNode, T> mapper) {
+		if (!this.node.isArray()) {
+			throw error("must be an array");
+		}
+		List<T> result = new ArrayList<>();
+		int index = 0;
+		for (JsonNode element : this.node.values()) {
+			result.add(mapper.apply(new SpecNode(element, this.path + "[" + index + "]")));
+			index++;
+		}
+		return result;
+	}
+
 	/** For array elements: true when this element is a JSON string. */
 	public boolean isString() {
 		return this.node.isString();

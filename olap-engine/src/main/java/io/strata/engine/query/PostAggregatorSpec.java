@@ -9,7 +9,7 @@ import java.util.Objects;
 /** Druid's post-aggregators: computed per result row from aggregated values. */
 public sealed interface PostAggregatorSpec
 		permits PostAggregatorSpec.Arithmetic, PostAggregatorSpec.FieldAccess, PostAggregatorSpec.Constant,
-		PostAggregatorSpec.Expression {
+		PostAggregatorSpec.Expression, GreatestLeastPostAggregatorSpec, SketchPostAggregatorSpec {
 
 	String name();
 

@@ -1,7 +1,6 @@
 package io.strata.engine.query;
 
 import io.strata.engine.aggregation.AggregatorSpec;
-import io.strata.engine.aggregation.AggregatorSpecJson;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.expr.Expr;
 import io.strata.engine.expr.ExprParser;
@@ -88,7 +87,8 @@ public final class QueryJson {
 		}
 		Granularity granularity = GranularityJson.read(node, "granularity", Granularity.all());
 		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
-		List<AggregatorSpec> aggregations = node.optionalList("aggregations", AggregatorSpecJson::read);
+		List<AggregatorSpec> aggregations = node.optionalList("aggregations",
+				aggregation -> QueryAggregatorJson.read(aggregation, this::filter));
 		List<PostAggregatorSpec> postAggregations = node.optionalList("postAggregations", this::postAggregator);
 		List<VirtualColumn> virtualColumns = virtualColumns(node);
 		return new Aggregating(dataSource, intervals, granularity, filter, aggregations, postAggregations,
@@ -170,12 +170,24 @@ public final class QueryJson {
 		List<DimensionSpec> dimensions = node.optionalList("dimensions", DimensionSpecJson::read);
 		HavingSpec having = node.has("having") ? having(node.requiredObject("having")) : null;
 		LimitSpec limitSpec = node.has("limitSpec") ? limitSpec(node.requiredObject("limitSpec")) : null;
-		if (node.has("subtotalsSpec")) {
-			throw StrataException.unsupported("subtotalsSpec at[%s] is not supported yet", node.fieldPath("subtotalsSpec"));
-		}
+		List<List<String>> subtotals = node.has("subtotalsSpec") ? subtotalsSpec(node, dimensions) : null;
 		return node.build(() -> new GroupByQuery(common.dataSource(), common.intervals(), common.granularity(),
 				common.filter(), dimensions, common.aggregations(), common.postAggregations(), having, limitSpec,
-				common.context(), common.virtualColumns()));
+				subtotals, common.context(), common.virtualColumns()));
+	}
+
+	/** Lists of dimension output names, each name one of the query's dimensions (in any order, as Druid allows). */
+	private static List<List<String>> subtotalsSpec(SpecNode node, List<DimensionSpec> dimensions) {
+		List<String> names = dimensions.stream().map(DimensionSpec::outputName).toList();
+		return node.optionalList("subtotalsSpec", subtotal -> subtotal.elements(name -> {
+			if (!name.isString()) {
+				throw name.error("must be a dimension output name");
+			}
+			if (!names.contains(name.stringValue())) {
+				throw name.error("is not one of the query's dimensions " + names + " [" + name.stringValue() + "]");
+			}
+			return name.stringValue();
+		}));
 	}
 
 	private static TopNMetric topNMetric(SpecNode node) {
@@ -466,8 +478,13 @@ public final class QueryJson {
 				ColumnType outputType = node.has("outputType") ? outputType(node) : null;
 				yield new PostAggregatorSpec.Expression(name, text, parsed, outputType);
 			}
-			default -> throw StrataException.unsupported("post-aggregator type[%s] at[%s] is not supported yet", type,
-					node.path());
+			default -> {
+				if (PostAggregatorJson.TYPES.contains(type)) {
+					yield PostAggregatorJson.read(type, node, this::postAggregator);
+				}
+				throw StrataException.unsupported("post-aggregator type[%s] at[%s] is not supported yet", type,
+						node.path());
+			}
 		};
 	}
 

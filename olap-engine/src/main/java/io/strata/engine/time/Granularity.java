@@ -1,5 +1,6 @@
 package io.strata.engine.time;
 
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,19 @@ public sealed interface Granularity permits AllGranularity, NoneGranularity, Dur
 			throw new IllegalArgumentException("unknown granularity, expected one of " + GranularityNames.ALL_NAMES);
 		}
 		return new PeriodGranularity(IsoPeriod.parse(period), ZoneOffset.UTC, null);
+	}
+
+	/**
+	 * The zone result timestamps are written in: a period granularity's own zone, as Druid prints
+	 * its bucket starts ({@code 2026-10-01T00:00:00.000-07:00}); UTC for the others.
+	 */
+	default ZoneId resultZone() {
+		return switch (this) {
+			case PeriodGranularity period -> period.timeZone();
+			case AllGranularity all -> ZoneOffset.UTC;
+			case NoneGranularity none -> ZoneOffset.UTC;
+			case DurationGranularity duration -> ZoneOffset.UTC;
+		};
 	}
 
 	/** The Druid name of this granularity when it has one ({@code minute}, {@code all}), else null. */

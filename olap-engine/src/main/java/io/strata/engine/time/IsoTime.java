@@ -1,9 +1,13 @@
 package io.strata.engine.time;
 
+import java.time.Instant;
+import java.time.ZoneId;
+
 /**
- * Hand-rolled ISO-8601 parsing and formatting of UTC instants. Ingestion parses one timestamp
- * per input row, and {@link java.time.format.DateTimeFormatter} costs several times the rest of
- * the row; this covers the forms Druid accepts and is checked against java.time in tests.
+ * Hand-rolled ISO-8601 parsing and formatting of instants (in UTC, or as local time with an
+ * offset). Ingestion parses one timestamp per input row, and {@link
+ * java.time.format.DateTimeFormatter} costs several times the rest of the row; this covers the
+ * forms Druid accepts and is checked against java.time in tests.
  */
 public final class IsoTime {
 
@@ -129,7 +133,38 @@ public final class IsoTime {
 		return out.toString();
 	}
 
+	/**
+	 * Formats as the local time in {@code zone} with its offset ({@code 2026-10-01T00:00:00.000-07:00}),
+	 * as Druid prints a Joda time in a zone; a zero offset prints as {@code Z}.
+	 */
+	public static String format(long epochMillis, ZoneId zone) {
+		int offsetSeconds = zone.getRules().getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds();
+		StringBuilder out = new StringBuilder(29);
+		appendLocal(out, epochMillis + offsetSeconds * 1000L);
+		if (offsetSeconds == 0) {
+			out.append('Z');
+			return out.toString();
+		}
+		int magnitude = Math.abs(offsetSeconds);
+		out.append(offsetSeconds < 0 ? '-' : '+');
+		pad(out, magnitude / 3600, 2);
+		out.append(':');
+		pad(out, magnitude / 60 % 60, 2);
+		if (magnitude % 60 != 0) {
+			// historical local mean times have offsets in seconds, which Joda prints too
+			out.append(':');
+			pad(out, magnitude % 60, 2);
+		}
+		return out.toString();
+	}
+
 	public static void appendTo(StringBuilder out, long epochMillis) {
+		appendLocal(out, epochMillis);
+		out.append('Z');
+	}
+
+	/** Appends {@code yyyy-MM-ddTHH:mm:ss.SSS} of a wall-clock time counted like epoch millis. */
+	private static void appendLocal(StringBuilder out, long epochMillis) {
 		long epochDay = Math.floorDiv(epochMillis, MILLIS_PER_DAY);
 		long millisOfDay = Math.floorMod(epochMillis, MILLIS_PER_DAY);
 		// civil-from-days (proleptic Gregorian), valid over the whole long range Druid uses.
@@ -168,7 +203,6 @@ public final class IsoTime {
 		pad(out, millisOfDay / 1000L % 60, 2);
 		out.append('.');
 		pad(out, millisOfDay % 1000L, 3);
-		out.append('Z');
 	}
 
 	/** Days since 1970-01-01 of a proleptic Gregorian date. */

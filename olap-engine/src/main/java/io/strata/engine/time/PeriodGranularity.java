@@ -13,7 +13,8 @@ import java.util.Objects;
  * the named granularities. Periods of fixed length in UTC (all the named ones up to {@code week})
  * take an arithmetic fast path, since ingestion truncates every row with them.
  * @param originMillis where buckets are counted from; null means the epoch's local midnight (and
- * the Monday after it for week periods)
+ * the Monday after it for {@code P1W}, as Druid starts weeks on Monday; longer week periods count
+ * from the epoch, a Thursday, as in Druid)
  */
 public record PeriodGranularity(IsoPeriod period, ZoneId timeZone, Long originMillis) implements Granularity {
 
@@ -81,7 +82,7 @@ public record PeriodGranularity(IsoPeriod period, ZoneId timeZone, Long originMi
 		if (this.originMillis != null) {
 			return this.originMillis;
 		}
-		if (this.period.weeks() != 0) {
+		if (isOneWeek()) {
 			return FIRST_MONDAY_MILLIS;
 		}
 		if (isUtc(this.timeZone)) {
@@ -92,9 +93,13 @@ public record PeriodGranularity(IsoPeriod period, ZoneId timeZone, Long originMi
 
 	private LocalDateTime localOrigin() {
 		if (this.originMillis == null) {
-			return LocalDate.EPOCH.plusDays(this.period.weeks() != 0 ? 4 : 0).atStartOfDay();
+			return LocalDate.EPOCH.plusDays(isOneWeek() ? 4 : 0).atStartOfDay();
 		}
 		return LocalDateTime.ofInstant(Instant.ofEpochMilli(this.originMillis), this.timeZone);
+	}
+
+	private boolean isOneWeek() {
+		return this.period.weeks() == 1 && this.period.days() == 0;
 	}
 
 	private static boolean isUtc(ZoneId zone) {

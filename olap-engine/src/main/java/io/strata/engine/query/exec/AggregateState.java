@@ -1,8 +1,12 @@
 package io.strata.engine.query.exec;
 
 import io.strata.engine.aggregation.AggregatorSpec;
+import io.strata.engine.aggregation.CardinalityAggregatorSpec;
 import io.strata.engine.aggregation.CountAggregatorSpec;
+import io.strata.engine.aggregation.FilteredAggregatorSpec;
+import io.strata.engine.aggregation.FirstLastAggregatorSpec;
 import io.strata.engine.aggregation.HllSketchAggregatorSpec;
+import io.strata.engine.aggregation.HyperUniqueAggregatorSpec;
 import io.strata.engine.aggregation.NumericAggregation;
 import io.strata.engine.aggregation.NumericAggregatorSpec;
 import io.strata.engine.aggregation.QuantilesSketchAggregatorSpec;
@@ -17,13 +21,22 @@ import io.strata.engine.type.ColumnType;
  */
 final class AggregateState {
 
+	/** The aggregator as the query names it (its output name). */
 	final AggregatorSpec spec;
+
+	/** What computes the value: {@link #spec}, or the aggregator inside a {@code filtered} one. */
+	private final AggregatorSpec logic;
 
 	long longValue;
 
 	double doubleValue;
 
 	boolean hasValue;
+
+	/** first/last: the time of the row whose value is kept, and whether that value is null. */
+	private long time;
+
+	private boolean valueIsNull;
 
 	/** Stored sketches folded in so far (a DataSketches union), or null. */
 	private Object union;
@@ -35,11 +48,12 @@ final class AggregateState {
 
 	AggregateState(AggregatorSpec spec) {
 		this.spec = spec;
+		this.logic = spec instanceof FilteredAggregatorSpec filtered ? filtered.unwrapped() : spec;
 		this.codec = spec.storedType().isSketch() ? new SketchCodec(spec) : null;
 	}
 
 	NumericAggregation.Kind kind() {
-		return switch (this.spec) {
+		return switch (this.logic) {
 			case CountAggregatorSpec count -> NumericAggregation.Kind.SUM;
 			case NumericAggregatorSpec numeric -> numeric.aggregation().kind();
 			default -> throw new IllegalStateException("not a numeric aggregator");
@@ -73,6 +87,32 @@ final class AggregateState {
 			};
 		}
 		this.doubleValue = this.spec.storedType() == ColumnType.FLOAT ? (float) next : next;
+	}
+
+	/**
+	 * first/last: offers the value of a row at {@code rowTime}. The earlier (first) or later (last)
+	 * row wins; on equal times first keeps what it has and last takes the newcomer, as Druid does.
+	 */
+	void offerTimed(long rowTime, boolean isNull, long longInput, double doubleInput) {
+		boolean last = ((FirstLastAggregatorSpec) this.logic).last();
+		if (this.hasValue && (last ? rowTime < this.time : rowTime >= this.time)) {
+			return;
+		}
+		this.hasValue = true;
+		this.time = rowTime;
+		this.valueIsNull = isNull;
+		this.longValue = longInput;
+		this.doubleValue = this.spec.storedType() == ColumnType.FLOAT ? (float) doubleInput : doubleInput;
+	}
+
+	/** first/last: the time of the row whose value is kept; meaningful once {@link #hasValue}. */
+	long time() {
+		return this.time;
+	}
+
+	/** first/last: whether the kept row's value is null. */
+	boolean valueIsNull() {
+		return this.valueIsNull;
 	}
 
 	/** Folds {@code values[0..count)}, none of them null: one dispatch for the whole batch. */
@@ -173,7 +213,10 @@ final class AggregateState {
 		if (!other.hasValue) {
 			return;
 		}
-		if (this.spec instanceof CountAggregatorSpec || this.spec.storedType() == ColumnType.LONG) {
+		if (this.logic instanceof FirstLastAggregatorSpec) {
+			offerTimed(other.time, other.valueIsNull, other.longValue, other.doubleValue);
+		}
+		else if (this.logic instanceof CountAggregatorSpec || this.spec.storedType() == ColumnType.LONG) {
 			addLong(other.longValue);
 		}
 		else {
@@ -183,7 +226,7 @@ final class AggregateState {
 
 	/** What Druid returns for the aggregator. */
 	Object finalValue() {
-		return switch (this.spec) {
+		return switch (this.logic) {
 			case CountAggregatorSpec count -> this.hasValue ? this.longValue : 0L;
 			case NumericAggregatorSpec numeric -> {
 				if (!this.hasValue) {
@@ -208,7 +251,27 @@ final class AggregateState {
 				Object sketch = sketch();
 				yield sketch == null ? 0L : (long) this.codec.estimate(sketch);
 			}
+			case FirstLastAggregatorSpec firstLast -> {
+				if (!this.hasValue || this.valueIsNull) {
+					yield null;
+				}
+				yield switch (firstLast.type()) {
+					case LONG -> this.longValue;
+					case FLOAT -> (float) this.doubleValue;
+					default -> this.doubleValue;
+				};
+			}
+			case CardinalityAggregatorSpec cardinality -> estimate(cardinality.round());
+			case HyperUniqueAggregatorSpec hyperUnique -> estimate(hyperUnique.round());
+			case FilteredAggregatorSpec filtered -> throw new IllegalStateException("logic is never filtered");
 		};
+	}
+
+	/** An HLL estimate as Druid's cardinality and hyperUnique give it: a double, or a long when rounded. */
+	private Object estimate(boolean round) {
+		Object sketch = sketch();
+		double estimate = sketch == null ? 0.0 : this.codec.estimate(sketch);
+		return round ? (Object) Math.round(estimate) : (Object) estimate;
 	}
 
 	/** The value before finalization: the sketch itself for sketches, else the final value. */

@@ -9,10 +9,12 @@ import io.strata.engine.query.PostAggregatorSpec;
 import io.strata.engine.query.TopNMetric;
 import io.strata.engine.query.TopNQuery;
 import io.strata.engine.segment.column.Utf8Order;
+import io.strata.engine.time.AllGranularity;
 import io.strata.engine.time.IsoTime;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,7 +47,7 @@ final class GroupedResults {
 				result.add(row.columns());
 			}
 			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("timestamp", IsoTime.format(bucket.getKey()));
+			entry.put("timestamp", IsoTime.format(bucket.getKey(), query.granularity().resultZone()));
 			entry.put("result", result);
 			out.add(entry);
 		}
@@ -84,46 +86,76 @@ final class GroupedResults {
 			.thenComparing((left, right) -> compareValues(left.columns().get(name), right.columns().get(name), false));
 	}
 
+	/**
+	 * Druid's groupBy rows. With a {@code subtotalsSpec}, each grouping's rows (in time and
+	 * dimension order) follow the previous grouping's; {@code having} and the limitSpec then apply
+	 * to them all together, as Druid post-processes the concatenation: a limitSpec sorts it stably
+	 * by time (unless the granularity is all) and its columns, so groupings interleave only where
+	 * that order asks.
+	 */
 	String groupBy(GroupByQuery query, GroupingEngine.Groups groups) {
-		List<Row> rows = rows(groups, query.dimensions(), query.postAggregations());
-		if (query.having() != null) {
-			rows.removeIf(row -> !having(query.having(), row.columns()));
-		}
 		Comparator<Row> natural = Comparator.comparingLong(Row::timestamp);
 		for (DimensionSpec dimension : query.dimensions()) {
 			// strings by UTF-8 bytes, numeric output types as numbers, nulls first
 			natural = natural.thenComparing((left, right) -> compareValues(left.columns().get(dimension.outputName()),
 					right.columns().get(dimension.outputName()), false));
 		}
-		LimitSpec limitSpec = query.limitSpec();
-		Comparator<Row> order = natural;
-		if (limitSpec != null && !limitSpec.columns().isEmpty()) {
-			Comparator<Row> byColumns = null;
-			for (LimitSpec.OrderByColumn column : limitSpec.columns()) {
-				Comparator<Row> one = (left, right) -> compareValues(left.columns().get(column.dimension()),
-						right.columns().get(column.dimension()), column.numeric());
-				if (column.descending()) {
-					one = one.reversed();
-				}
-				byColumns = byColumns == null ? one : byColumns.thenComparing(one);
-			}
-			order = byColumns.thenComparing(natural);
+		List<Row> rows;
+		if (query.subtotalsSpec() == null) {
+			rows = rows(groups, query.dimensions(), query.postAggregations());
+			rows.sort(natural);
 		}
-		rows.sort(order);
+		else {
+			rows = new ArrayList<>();
+			for (List<String> subtotal : query.subtotalsSpec()) {
+				List<Row> grouping = rows(Subtotals.regroup(groups, query.dimensions(), subtotal, query.aggregations()),
+						query.dimensions(), query.postAggregations());
+				grouping.sort(natural);
+				rows.addAll(grouping);
+			}
+		}
+		if (query.having() != null) {
+			rows.removeIf(row -> !having(query.having(), row.columns()));
+		}
+		LimitSpec limitSpec = query.limitSpec();
+		if (limitSpec != null && (!limitSpec.columns().isEmpty() || query.subtotalsSpec() != null)) {
+			rows.sort(limitOrder(query, limitSpec));
+		}
 		if (limitSpec != null) {
 			int from = Math.min(limitSpec.offset(), rows.size());
 			int to = limitSpec.limit() == null ? rows.size() : Math.min(rows.size(), from + limitSpec.limit());
 			rows = new ArrayList<>(rows.subList(from, to));
 		}
 		List<Map<String, Object>> out = new ArrayList<>();
+		ZoneId zone = query.granularity().resultZone();
 		for (Row row : rows) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("version", "v1");
-			entry.put("timestamp", IsoTime.format(row.timestamp()));
+			entry.put("timestamp", IsoTime.format(row.timestamp(), zone));
 			entry.put("event", row.columns());
 			out.add(entry);
 		}
 		return MAPPER.writeValueAsString(out);
+	}
+
+	/**
+	 * Druid's limitSpec order: time first (unless the granularity is all, or the context's
+	 * {@code sortByDimsFirst} puts it last), then the ordering columns; the sort is stable, so ties
+	 * keep the rows' order before it.
+	 */
+	private static Comparator<Row> limitOrder(GroupByQuery query, LimitSpec limitSpec) {
+		Comparator<Row> byColumns = (left, right) -> 0;
+		for (LimitSpec.OrderByColumn column : limitSpec.columns()) {
+			Comparator<Row> one = (left, right) -> compareValues(left.columns().get(column.dimension()),
+					right.columns().get(column.dimension()), column.numeric());
+			byColumns = byColumns.thenComparing(column.descending() ? one.reversed() : one);
+		}
+		if (query.granularity() instanceof AllGranularity) {
+			return byColumns;
+		}
+		Comparator<Row> byTime = Comparator.comparingLong(Row::timestamp);
+		return query.context().getBoolean("sortByDimsFirst", false) ? byColumns.thenComparing(byTime)
+				: byTime.thenComparing(byColumns);
 	}
 
 	private static List<Row> rows(GroupingEngine.Groups groups, List<DimensionSpec> dimensions,

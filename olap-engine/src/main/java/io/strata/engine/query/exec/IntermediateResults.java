@@ -50,7 +50,7 @@ final class IntermediateResults {
 				result.put(state.spec.name(), IntermediateValue.of(state));
 			}
 			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("timestamp", IsoTime.format(bucket.getKey()));
+			entry.put("timestamp", IsoTime.format(bucket.getKey(), query.granularity().resultZone()));
 			entry.put("result", result);
 			out.add(entry);
 		}
@@ -69,7 +69,7 @@ final class IntermediateResults {
 				result.add(columns(key, groups.states.get(key), dimensions));
 			}
 			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("timestamp", IsoTime.format(bucket.getKey()));
+			entry.put("timestamp", IsoTime.format(bucket.getKey(), query.granularity().resultZone()));
 			entry.put("result", result);
 			out.add(entry);
 		}
@@ -90,8 +90,9 @@ final class IntermediateResults {
 		for (GroupingEngine.GroupKey key : keys) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("version", "v1");
-			entry.put("timestamp", IsoTime.format(
-					key.bucket() == TimeseriesEngine.ALL_BUCKET ? groups.earliestCovered : key.bucket()));
+			entry.put("timestamp",
+					IsoTime.format(key.bucket() == TimeseriesEngine.ALL_BUCKET ? groups.earliestCovered : key.bucket(),
+							query.granularity().resultZone()));
 			entry.put("event", columns(key, groups.states.get(key), query.dimensions()));
 			out.add(entry);
 		}

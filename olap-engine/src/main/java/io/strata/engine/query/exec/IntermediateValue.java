@@ -1,40 +1,69 @@
 package io.strata.engine.query.exec;
 
 import io.strata.engine.aggregation.AggregatorSpec;
+import io.strata.engine.aggregation.CardinalityAggregatorSpec;
 import io.strata.engine.aggregation.CountAggregatorSpec;
-import io.strata.engine.aggregation.HllSketchAggregatorSpec;
+import io.strata.engine.aggregation.FilteredAggregatorSpec;
+import io.strata.engine.aggregation.FirstLastAggregatorSpec;
+import io.strata.engine.aggregation.HyperUniqueAggregatorSpec;
 import io.strata.engine.aggregation.NumericAggregatorSpec;
-import io.strata.engine.aggregation.QuantilesSketchAggregatorSpec;
+import io.strata.engine.aggregation.SketchAggregatorSpec;
 import io.strata.engine.aggregation.SketchCodec;
-import io.strata.engine.aggregation.ThetaSketchAggregatorSpec;
 import io.strata.engine.error.ErrorCode;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.type.ColumnType;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An aggregator's value before finalization, as a data server sends it to the broker when the
  * query context says {@code finalize: false}, and its way back into an {@link AggregateState}:
- * counts, sums, mins and maxes as numbers (null when nothing was aggregated), sketches as Base64
- * of DataSketches' compact serialization (an empty sketch when nothing was aggregated), as Druid's
- * sketch JSON serializers write them. Stateless.
+ * counts, sums, mins and maxes as numbers (null when nothing was aggregated); HLL, theta and
+ * quantiles sketches, and the HLL sketches Strata keeps for {@code cardinality} and {@code
+ * hyperUnique}, as Base64 of DataSketches' compact serialization (an empty sketch when nothing was
+ * aggregated), as Druid's sketch JSON serializers write them; first/last as Druid's pair {@code
+ * {"lhs": time, "rhs": value}} (with Druid's sentinel time and a null value when no row was seen);
+ * {@code filtered} as its inner aggregator. Stateless.
  */
 final class IntermediateValue {
+
+	/** Druid's pair keys: the row time and the value. */
+	static final String LHS = "lhs";
+
+	static final String RHS = "rhs";
 
 	private IntermediateValue() {
 	}
 
-	/** The intermediate value of {@code state}: a Long, Float, Double, Base64 String or null. */
+	/** The intermediate value of {@code state}: a Long, Float, Double, Base64 String, pair map or null. */
 	static Object of(AggregateState state) {
-		return switch (state.spec) {
+		return switch (logic(state.spec)) {
 			case CountAggregatorSpec count -> state.finalValue();
 			case NumericAggregatorSpec numeric -> state.finalValue();
-			case HllSketchAggregatorSpec hll -> sketch(state);
-			case ThetaSketchAggregatorSpec theta -> sketch(state);
-			case QuantilesSketchAggregatorSpec quantiles -> sketch(state);
+			case SketchAggregatorSpec sketch -> sketch(state);
+			case CardinalityAggregatorSpec cardinality -> sketch(state);
+			case HyperUniqueAggregatorSpec hyperUnique -> sketch(state);
+			case FirstLastAggregatorSpec firstLast -> {
+				Map<String, Object> pair = new LinkedHashMap<>();
+				pair.put(LHS, state.hasValue ? state.time() : noTime(firstLast));
+				pair.put(RHS, state.hasValue ? state.finalValue() : null);
+				yield pair;
+			}
+			case FilteredAggregatorSpec filtered -> throw StrataException.defensive("filtered is unwrapped above");
 		};
+	}
+
+	/** The time Druid's first/last pair has before any row: first starts at the end of time, last at its start. */
+	private static long noTime(FirstLastAggregatorSpec spec) {
+		return spec.last() ? Long.MIN_VALUE : Long.MAX_VALUE;
+	}
+
+	/** What computes the value: a {@code filtered} aggregator's intermediate is its inner one's. */
+	private static AggregatorSpec logic(AggregatorSpec spec) {
+		return spec instanceof FilteredAggregatorSpec filtered ? filtered.unwrapped() : spec;
 	}
 
 	private static String sketch(AggregateState state) {
@@ -54,7 +83,7 @@ final class IntermediateValue {
 		if (value == null || value.isNull()) {
 			return state;
 		}
-		switch (spec) {
+		switch (logic(spec)) {
 			case CountAggregatorSpec count -> state.addLong(number(value, where).longValue());
 			case NumericAggregatorSpec numeric -> {
 				Number number = number(value, where);
@@ -65,9 +94,23 @@ final class IntermediateValue {
 					state.addDouble(number.doubleValue());
 				}
 			}
-			case HllSketchAggregatorSpec hll -> state.addSketch(sketch(state.codec(), value, where));
-			case ThetaSketchAggregatorSpec theta -> state.addSketch(sketch(state.codec(), value, where));
-			case QuantilesSketchAggregatorSpec quantiles -> state.addSketch(sketch(state.codec(), value, where));
+			case SketchAggregatorSpec sketch -> state.addSketch(sketch(state.codec(), value, where));
+			case CardinalityAggregatorSpec cardinality -> state.addSketch(sketch(state.codec(), value, where));
+			case HyperUniqueAggregatorSpec hyperUnique -> state.addSketch(sketch(state.codec(), value, where));
+			case FirstLastAggregatorSpec firstLast -> {
+				JsonNode time = value.get(LHS);
+				JsonNode kept = value.get(RHS);
+				if (!value.isObject() || time == null || !time.isIntegralNumber()) {
+					throw malformed(where, "is not a first/last pair {\"lhs\": time, \"rhs\": value}");
+				}
+				boolean isNull = kept == null || kept.isNull();
+				if (isNull && time.longValue() == noTime(firstLast)) {
+					break;
+				}
+				Number number = isNull ? 0L : number(kept, where + "." + RHS);
+				state.offerTimed(time.longValue(), isNull, number.longValue(), number.doubleValue());
+			}
+			case FilteredAggregatorSpec filtered -> throw StrataException.defensive("filtered is unwrapped above");
 		}
 		return state;
 	}

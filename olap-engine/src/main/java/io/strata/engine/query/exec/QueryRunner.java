@@ -128,7 +128,8 @@ public final class QueryRunner {
 				if (!finalize) {
 					yield this.intermediate.timeseries(timeseriesQuery, partial, control);
 				}
-				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial, control));
+				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial, control),
+						timeseriesQuery.granularity().resultZone());
 			}
 			case TopNQuery topN -> {
 				SegmentTopN pruning = SegmentTopN.of(topN);

@@ -115,7 +115,7 @@ final class SearchEngine {
 				result.add(entry);
 			}
 			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("timestamp", IsoTime.format(bucket.timestamp));
+			entry.put("timestamp", IsoTime.format(bucket.timestamp, query.granularity().resultZone()));
 			entry.put("result", result);
 			out.add(entry);
 		}

@@ -1,9 +1,14 @@
 package io.strata.engine.query.exec;
 
 import io.strata.engine.aggregation.AggregatorSpec;
+import io.strata.engine.aggregation.CardinalityAggregatorSpec;
 import io.strata.engine.aggregation.CountAggregatorSpec;
+import io.strata.engine.aggregation.FilteredAggregatorSpec;
+import io.strata.engine.aggregation.FirstLastAggregatorSpec;
+import io.strata.engine.aggregation.HyperUniqueAggregatorSpec;
 import io.strata.engine.aggregation.NumericAggregation;
 import io.strata.engine.aggregation.NumericAggregatorSpec;
+import io.strata.engine.aggregation.SketchAggregatorSpec;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.segment.ColumnSummary;
 import io.strata.engine.segment.Segment;
@@ -23,7 +28,7 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 final class SegmentAggregator {
 
 	private enum Source {
-		COUNT, LONGS, DOUBLES, SKETCHES, STRINGS, NUMBERS_INTO_SKETCH, MISSING
+		COUNT, LONGS, DOUBLES, SKETCHES, STRINGS, NUMBERS_INTO_SKETCH, MISSING, ROW_INPUT
 	}
 
 	private final AggregatorSpec spec;
@@ -45,6 +50,9 @@ final class SegmentAggregator {
 
 	private final StringValues ids;
 
+	/** The input of a query-time-only aggregator, which reads rows its own way; else null. */
+	private final RowInput rowInput;
+
 	private int[] rowScratch = new int[0];
 
 	private long[] longScratch = new long[0];
@@ -60,7 +68,23 @@ final class SegmentAggregator {
 		ImmutableRoaringBitmap nulls = null;
 		SketchValues sketches = null;
 		StringColumn strings = null;
-		if (spec instanceof CountAggregatorSpec) {
+		RowInput rowInput = switch (spec) {
+			case FilteredAggregatorSpec filtered -> new FilteredInput(filtered, segment);
+			case FirstLastAggregatorSpec firstLast -> new FirstLastInput(firstLast, segment);
+			case CardinalityAggregatorSpec cardinality -> new CardinalityInput(cardinality, segment);
+			case CountAggregatorSpec _, NumericAggregatorSpec _, SketchAggregatorSpec _, HyperUniqueAggregatorSpec _ ->
+				null;
+		};
+		if (spec instanceof HyperUniqueAggregatorSpec && column != null && column.type() != ColumnType.HLL_SKETCH) {
+			// Druid's hyperUnique reads only its own stored sketches, never raw values
+			throw StrataException.invalidInput("Aggregator[%s] of type[hyperUnique] needs a column ingested with "
+					+ "hyperUnique or HLLSketchBuild; column[%s] is of type[%s]", spec.name(), field,
+					column.type().druidName());
+		}
+		if (rowInput != null) {
+			this.source = Source.ROW_INPUT;
+		}
+		else if (spec instanceof CountAggregatorSpec) {
 			this.source = Source.COUNT;
 		}
 		else if (column == null) {
@@ -95,6 +119,7 @@ final class SegmentAggregator {
 		this.sketches = sketches;
 		this.strings = strings;
 		this.ids = strings == null ? null : strings.open();
+		this.rowInput = rowInput;
 	}
 
 	/**
@@ -132,7 +157,7 @@ final class SegmentAggregator {
 					aggregateRow(rows[i], state);
 				}
 			}
-			case STRINGS, NUMBERS_INTO_SKETCH -> {
+			case STRINGS, NUMBERS_INTO_SKETCH, ROW_INPUT -> {
 				for (int i = from; i < to; i++) {
 					aggregateRow(rows[i], state);
 				}
@@ -151,7 +176,7 @@ final class SegmentAggregator {
 			case LONGS -> SlotStates.Layout.LONGS;
 			case DOUBLES -> this.spec.storedType() == ColumnType.FLOAT ? SlotStates.Layout.STATES
 					: SlotStates.Layout.DOUBLES;
-			case MISSING, SKETCHES, STRINGS, NUMBERS_INTO_SKETCH -> SlotStates.Layout.STATES;
+			case MISSING, SKETCHES, STRINGS, NUMBERS_INTO_SKETCH, ROW_INPUT -> SlotStates.Layout.STATES;
 		};
 	}
 
@@ -291,6 +316,7 @@ final class SegmentAggregator {
 			case COUNT -> state.addLong(1);
 			case MISSING -> {
 			}
+			case ROW_INPUT -> this.rowInput.aggregate(row, state);
 			case LONGS -> {
 				if (!this.hasNulls || !this.nulls.contains(row)) {
 					state.addLong(this.numbers.getLong(row));

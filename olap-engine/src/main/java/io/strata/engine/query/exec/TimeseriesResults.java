@@ -9,6 +9,8 @@ import io.strata.engine.time.IsoTime;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -112,13 +114,21 @@ public final class TimeseriesResults {
 		return result;
 	}
 
-	/** Druid's JSON: {@code [{"timestamp": "...", "result": {...}}, ...]}. */
+	/** Druid's JSON: {@code [{"timestamp": "...", "result": {...}}, ...]}, timestamps in UTC. */
 	public String toJson(List<Row> rows) {
+		return toJson(rows, ZoneOffset.UTC);
+	}
+
+	/**
+	 * As {@link #toJson(List)}, timestamps written in {@code zone} with its offset: the query
+	 * granularity's {@link io.strata.engine.time.Granularity#resultZone()}.
+	 */
+	public String toJson(List<Row> rows, ZoneId zone) {
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (Row row : rows) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			if (row.timestamp() != null) {
-				entry.put("timestamp", IsoTime.format(row.timestamp()));
+				entry.put("timestamp", IsoTime.format(row.timestamp(), zone));
 			}
 			entry.put("result", row.result());
 			out.add(entry);
