@@ -47,8 +47,9 @@ final class ResultMerger {
 	String merge(Query query, List<String> answers, QueryControl control) {
 		List<JsonNode> parsed = parse(answers);
 		return switch (query) {
-			case TimeseriesQuery timeseries -> this.timeseriesResults
-				.toJson(this.timeseriesResults.rows(timeseries, timeseriesPartial(timeseries, parsed), control));
+			case TimeseriesQuery timeseries -> this.timeseriesResults.toJson(
+					this.timeseriesResults.rows(timeseries, timeseriesPartial(timeseries, parsed), control),
+					timeseries.granularity().resultZone());
 			case TopNQuery topN -> this.groupedResults.topN(topN, topNGroups(topN, parsed, control));
 			case GroupByQuery groupBy -> this.groupedResults.groupBy(groupBy, groupByGroups(groupBy, parsed, control));
 			case ScanQuery scan -> ScanResultMerger.merge(scan, parsed, control);
