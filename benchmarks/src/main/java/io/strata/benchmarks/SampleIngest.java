@@ -5,8 +5,13 @@ import io.strata.engine.ingest.IndexingPipeline;
 import io.strata.engine.input.InputRowFactory;
 import io.strata.engine.input.JsonInputFormatSpec;
 import io.strata.engine.input.TextInputReader;
+import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.ColumnSummary;
+import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentMetadata;
+import io.strata.engine.segment.format.SegmentFileReader;
+import io.strata.engine.segment.format.SegmentFormat;
+import io.strata.engine.time.IsoTime;
 import io.strata.sample.NdjsonWriter;
 import io.strata.sample.UsageDataConfig;
 import io.strata.sample.UsageEventGenerator;
@@ -16,14 +21,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.strata.engine.time.IsoTime;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * What {@code bin/strata} runs until the cluster exists: writes sample usage traffic as NDJSON
- * (or takes a given NDJSON file), ingests it into day segments with minute rollup and prints what
- * was built. Usage: {@code SampleIngest [--events N] [--input FILE] [--dir DIR]}.
+ * (or takes a given NDJSON file), ingests it into day segments with minute rollup, prints what
+ * was built, then answers Druid native queries over the segments: two samples, or the queries
+ * given with {@code --query} (JSON files). Usage:
+ * {@code SampleIngest [--events N] [--input FILE] [--dir DIR] [--query FILE.json]...}.
  */
 public final class SampleIngest {
 
@@ -34,13 +40,16 @@ public final class SampleIngest {
 		long events = 1_000_000;
 		Path input = null;
 		Path directory = Path.of("var", "sample");
+		List<Path> queries = new java.util.ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--events" -> events = Long.parseLong(args[++i]);
 				case "--input" -> input = Path.of(args[++i]);
 				case "--dir" -> directory = Path.of(args[++i]);
+				case "--query" -> queries.add(Path.of(args[++i]));
 				default -> {
-					System.err.println("usage: bin/strata [--events N] [--input FILE.ndjson] [--dir DIR]");
+					System.err.println(
+							"usage: bin/strata [--events N] [--input FILE.ndjson] [--dir DIR] [--query FILE.json]...");
 					System.exit(2);
 				}
 			}
@@ -84,6 +93,45 @@ public final class SampleIngest {
 			}
 		}
 		System.out.println("segments are under " + directory.resolve("segments").toAbsolutePath());
+		query(directory, segments, queries);
+	}
+
+	private static final String TOP_ACCOUNTS = """
+			{"queryType": "topN", "dataSource": "usage", "intervals": "1000/3000", "granularity": "all",
+			 "dimension": "accountId", "threshold": 5, "metric": "calls",
+			 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
+			   {"type": "HLLSketchMerge", "name": "users", "fieldName": "users"}]}""";
+
+	private static final String ERRORS_BY_API = """
+			{"queryType": "groupBy", "dataSource": "usage", "intervals": "1000/3000", "granularity": "all",
+			 "dimensions": ["apiName"], "filter": {"type": "not", "field": {"type": "selector", "dimension": "statusCode",
+			   "value": "200"}},
+			 "aggregations": [{"type": "longSum", "name": "errors", "fieldName": "calls"}],
+			 "limitSpec": {"type": "default", "limit": 5, "columns": [{"dimension": "errors", "direction": "descending"}]}}""";
+
+	/** Runs the given queries (or two samples) over the segments just built and prints the answers. */
+	private static void query(Path directory, List<SegmentMetadata> built, List<Path> files) throws IOException {
+		List<Segment> segments = new java.util.ArrayList<>();
+		for (SegmentMetadata metadata : built) {
+			segments.add(new SegmentFileReader().open(directory.resolve("segments").resolve(metadata.id().toString())
+				.resolve(SegmentFormat.FILE_NAME)));
+		}
+		java.util.Map<String, String> queries = new java.util.LinkedHashMap<>();
+		if (files.isEmpty()) {
+			queries.put("top 5 accounts by calls (topN)", TOP_ACCOUNTS);
+			queries.put("5 APIs with the most non-200 calls (groupBy)", ERRORS_BY_API);
+		}
+		for (Path file : files) {
+			queries.put(file.toString(), Files.readString(file));
+		}
+		QueryRunner runner = new QueryRunner();
+		for (var query : queries.entrySet()) {
+			long start = System.nanoTime();
+			QueryRunner.Answer answer = runner.answer(query.getValue(), segments, null);
+			System.out.printf(Locale.ROOT, "%nquery: %s (HTTP %d, %.1f ms)%n%s%n", query.getKey(), answer.status(),
+					(System.nanoTime() - start) / 1e6, answer.body());
+		}
+		segments.forEach(Segment::close);
 	}
 
 }

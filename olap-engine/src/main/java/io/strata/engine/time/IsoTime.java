@@ -39,12 +39,19 @@ public final class IsoTime {
 			throw new IllegalArgumentException("year must have 4 to 9 digits");
 		}
 		long year = sign * digits(text, yearStart, yearDigits);
-		position = expect(text, position, '-', "'-' after the year");
-		int month = twoDigits(text, position, "month");
-		position += 2;
-		position = expect(text, position, '-', "'-' after the month");
-		int day = twoDigits(text, position, "day");
-		position += 2;
+		// reduced precision, as ISO 8601 and Druid allow: "2026" and "2026-10" are their first day
+		int month = 1;
+		int day = 1;
+		if (position < length) {
+			position = expect(text, position, '-', "'-' after the year");
+			month = twoDigits(text, position, "month");
+			position += 2;
+			if (position < length) {
+				position = expect(text, position, '-', "'-' after the month");
+				day = twoDigits(text, position, "day");
+				position += 2;
+			}
+		}
 		if (month < 1 || month > 12) {
 			throw new IllegalArgumentException("month out of range");
 		}

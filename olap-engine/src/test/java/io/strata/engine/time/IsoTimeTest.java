@@ -114,10 +114,13 @@ class IsoTimeTest {
 			.isEqualTo(Instant.parse("2024-03-01T07:59:59.999Z").toEpochMilli());
 		assertThat(IsoTime.parse("1969-12-31T23:59:59.9999Z")).isEqualTo(-1);
 		assertThat(IsoTime.parse("+2026-10-01T00:00Z")).isEqualTo(Instant.parse("2026-10-01T00:00:00Z").toEpochMilli());
+		// reduced precision, as in Druid intervals like "2000/3000"
+		assertThat(IsoTime.parse("2026")).isEqualTo(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+		assertThat(IsoTime.parse("2026-10")).isEqualTo(Instant.parse("2026-10-01T00:00:00Z").toEpochMilli());
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "2024", "2024-1-01", "2024-01-1", "24-01-01", "2024/01/01", "2024-13-01",
+	@ValueSource(strings = { "", "2024-", "2024-01-", "2024-1-01", "2024-01-1", "24-01-01", "2024/01/01", "2024-13-01",
 			"2024-00-10", "2024-02-30", "2023-02-29", "1900-02-29", "2024-04-31", "2024-01-00", "2024-01-01T",
 			"2024-01-01T1", "2024-01-01T24", "2024-01-01T10:60", "2024-01-01T10:5", "2024-01-01T10:00:60",
 			"2024-01-01T10:00:00.", "2024-01-01T10:00:00.1234567890", "2024-01-01T10:00:00X",

@@ -62,4 +62,22 @@ public final class BitPacking {
 		}
 	}
 
+	/** Value {@code index} of a packed stream (random access: no other value is decoded). */
+	public static long get(long[] words, int index, int bits) {
+		if (bits == 0) {
+			return 0;
+		}
+		if (bits == 64) {
+			return words[index];
+		}
+		long bitPosition = (long) index * bits;
+		int word = (int) (bitPosition >>> 6);
+		int shift = (int) (bitPosition & 63);
+		long value = words[word] >>> shift;
+		if (shift + bits > 64) {
+			value |= words[word + 1] << (64 - shift);
+		}
+		return value & ((1L << bits) - 1);
+	}
+
 }

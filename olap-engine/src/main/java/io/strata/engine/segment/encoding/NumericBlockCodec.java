@@ -134,6 +134,43 @@ public final class NumericBlockCodec {
 		}
 	}
 
+	/**
+	 * Reads the header and packed words of a frame-of-reference block written by {@link
+	 * #encodeLongs} without unpacking it, for random access through {@link #packedValue}: fills
+	 * {@code header} with min, gcd and bits. Returns false, reading nothing, for a delta block,
+	 * whose values depend on all before them.
+	 */
+	public static boolean readPacked(ByteBuffer in, int count, long[] header, long[] words) {
+		ByteBuffer buffer = in.order(ByteOrder.LITTLE_ENDIAN);
+		int start = buffer.position();
+		byte mode = buffer.get();
+		if (mode != MODE_FOR) {
+			buffer.position(start);
+			return false;
+		}
+		long min = buffer.getLong();
+		long gcd = buffer.getLong();
+		int bits = buffer.get();
+		if (bits < 0 || bits > 64 || gcd < 1) {
+			throw new IllegalStateException("bad numeric block header");
+		}
+		int wordCount = BitPacking.wordsNeeded(count, bits);
+		for (int i = 0; i < wordCount; i++) {
+			words[i] = buffer.getLong();
+		}
+		header[0] = min;
+		header[1] = gcd;
+		header[2] = bits;
+		return true;
+	}
+
+	/** Value {@code index} of a block read by {@link #readPacked}. */
+	public static long packedValue(long[] header, long[] words, int index) {
+		int bits = (int) header[2];
+		long packed = BitPacking.get(words, index, bits);
+		return bits == 64 ? packed : packed * header[1] + header[0];
+	}
+
 	/** The most words a block of {@code count} values may need in {@link #decodeLongs}. */
 	public static int maxWords(int count) {
 		return BitPacking.wordsNeeded(count, 64);

@@ -77,10 +77,17 @@ final class MappedNumericColumn implements NumericColumn {
 
 		private int currentBlock = -1;
 
+		/** The block whose packed words sit in {@link #words} undecoded, or -1. */
+		private int packedBlock = -1;
+
+		/** min, gcd, bits of {@link #packedBlock}. */
+		private final long[] packedHeader = new long[3];
+
 		private void load(int block) {
 			if (block == this.currentBlock) {
 				return;
 			}
+			this.packedBlock = -1;
 			MappedSegment owner = MappedNumericColumn.this.segment;
 			String name = MappedNumericColumn.this.summary.name();
 			owner.guarded(name, () -> {
@@ -95,6 +102,58 @@ final class MappedNumericColumn implements NumericColumn {
 				return null;
 			});
 			this.currentBlock = block;
+		}
+
+		/**
+		 * Makes {@code block}'s packed words readable value by value without unpacking the block;
+		 * false when its encoding does not allow random access (deltas) or it is not a long column.
+		 */
+		private boolean loadPacked(int block) {
+			if (block == this.packedBlock) {
+				return true;
+			}
+			if (MappedNumericColumn.this.summary.type() != ColumnType.LONG) {
+				return false;
+			}
+			MappedSegment owner = MappedNumericColumn.this.segment;
+			Boolean packed = owner.guarded(MappedNumericColumn.this.summary.name(), () -> {
+				int count = Math.min(BLOCK, MappedNumericColumn.this.rows - block * BLOCK);
+				ByteBuffer decoded = MappedNumericColumn.this.blocks.decode(block, this.decodeBuffer);
+				return NumericBlockCodec.readPacked(decoded, count, this.packedHeader, this.words);
+			});
+			// the words scratch now holds this block, not the decoded one's source
+			this.currentBlock = -1;
+			this.packedBlock = packed ? block : -1;
+			return packed;
+		}
+
+		/**
+		 * Rows {@code rows[from, to)} all in {@code block}: when they are few, read them from the
+		 * packed words (a quarter of the block or less: unpacking the rest would dominate).
+		 * Returns false when the block must be decoded whole instead.
+		 */
+		private boolean gatherPacked(int block, int[] rows, int from, int to, long[] longs, double[] doubles) {
+			if (block == this.currentBlock || (to - from) * 4 > BLOCK || !loadPacked(block)) {
+				return false;
+			}
+			for (int i = from; i < to; i++) {
+				long value = NumericBlockCodec.packedValue(this.packedHeader, this.words, rows[i] & (BLOCK - 1));
+				if (longs != null) {
+					longs[i] = value;
+				}
+				else {
+					doubles[i] = value;
+				}
+			}
+			return true;
+		}
+
+		private static int blockRunEnd(int[] rows, int from, int count, int blockEnd) {
+			int end = from;
+			while (end < count && rows[end] < blockEnd) {
+				end++;
+			}
+			return end;
 		}
 
 		private void checkRows(int startRow, int count) {
@@ -162,8 +221,13 @@ final class MappedNumericColumn implements NumericColumn {
 			int i = 0;
 			while (i < count) {
 				int block = rows[i] >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT;
-				load(block);
 				int blockEnd = (block + 1) << SegmentFormat.ROWS_PER_BLOCK_SHIFT;
+				int runEnd = blockRunEnd(rows, i, count, blockEnd);
+				if (gatherPacked(block, rows, i, runEnd, out, null)) {
+					i = runEnd;
+					continue;
+				}
+				load(block);
 				// the rows of one block in a tight loop: one decode, no per-row checks
 				switch (MappedNumericColumn.this.summary.type()) {
 					case LONG -> {
@@ -191,8 +255,13 @@ final class MappedNumericColumn implements NumericColumn {
 			int i = 0;
 			while (i < count) {
 				int block = rows[i] >>> SegmentFormat.ROWS_PER_BLOCK_SHIFT;
-				load(block);
 				int blockEnd = (block + 1) << SegmentFormat.ROWS_PER_BLOCK_SHIFT;
+				int runEnd = blockRunEnd(rows, i, count, blockEnd);
+				if (gatherPacked(block, rows, i, runEnd, null, out)) {
+					i = runEnd;
+					continue;
+				}
+				load(block);
 				switch (MappedNumericColumn.this.summary.type()) {
 					case LONG -> {
 						for (; i < count && rows[i] < blockEnd; i++) {

@@ -45,6 +45,30 @@ abstract class NumericColumnRoundTripTest extends ColumnRoundTripTest {
 			System.arraycopy(someLongs, 0, longs, start, count);
 			System.arraycopy(someDoubles, 0, doubles, start, count);
 		}
+		// gathers of selected rows must read the same values: sparse ones take the packed path
+		// (random access into a block's words), dense ones decode the block; interleaved with
+		// single-row reads so a cursor moves between the two states
+		for (int step : new int[] { 2, 7, 61 }) {
+			int[] selected = new int[(rows + step - 1) / step];
+			for (int i = 0; i < selected.length; i++) {
+				selected[i] = i * step;
+			}
+			long[] gatheredLongs = new long[selected.length];
+			double[] gatheredDoubles = new double[selected.length];
+			cursor.readLongs(selected, selected.length, gatheredLongs);
+			if (rows > 0) {
+				cursor.getLong(rows / 2);
+			}
+			cursor.readDoubles(selected, selected.length, gatheredDoubles);
+			for (int i = 0; i < selected.length; i++) {
+				if (!column.nullRows().contains(selected[i])) {
+					org.assertj.core.api.Assertions.assertThat(gatheredLongs[i]).as("row %d step %d", selected[i], step)
+						.isEqualTo(longs[selected[i]]);
+					org.assertj.core.api.Assertions.assertThat(gatheredDoubles[i]).as("row %d step %d", selected[i], step)
+						.isEqualTo(doubles[selected[i]]);
+				}
+			}
+		}
 		for (int row = 0; row < rows; row++) {
 			values.add(column.nullRows().contains(row) ? null : box(longs[row], doubles[row]));
 		}
