@@ -105,6 +105,16 @@ final class AggregateState {
 		this.doubleValue = this.spec.storedType() == ColumnType.FLOAT ? (float) doubleInput : doubleInput;
 	}
 
+	/** first/last: the time of the row whose value is kept; meaningful once {@link #hasValue}. */
+	long time() {
+		return this.time;
+	}
+
+	/** first/last: whether the kept row's value is null. */
+	boolean valueIsNull() {
+		return this.valueIsNull;
+	}
+
 	/** Folds {@code values[0..count)}, none of them null: one dispatch for the whole batch. */
 	void foldLongs(long[] values, int count) {
 		if (count == 0) {

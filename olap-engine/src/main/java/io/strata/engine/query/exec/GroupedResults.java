@@ -37,10 +37,7 @@ final class GroupedResults {
 		for (Row row : rows(groups, List.of(query.dimension()), query.postAggregations())) {
 			byBucket.computeIfAbsent(row.timestamp(), key -> new ArrayList<>()).add(row);
 		}
-		String name = query.dimension().outputName();
-		// ties go to the smaller value, so equal metrics come out in a stable order
-		Comparator<Row> order = topNOrder(query.metric(), name)
-			.thenComparing((left, right) -> compareValues(left.columns().get(name), right.columns().get(name), false));
+		Comparator<Row> order = topNRanking(query);
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (Map.Entry<Long, List<Row>> bucket : byBucket.entrySet()) {
 			List<Row> rows = bucket.getValue();
@@ -55,6 +52,38 @@ final class GroupedResults {
 			out.add(entry);
 		}
 		return MAPPER.writeValueAsString(out);
+	}
+
+	/**
+	 * What a data server answering with {@code finalize: false} keeps of a topN: per result
+	 * timestamp, the keys of its best {@code keep} groups in topN order (post-aggregators are
+	 * computed to rank by, then dropped: the broker computes them again after merging).
+	 */
+	TreeMap<Long, List<GroupingEngine.GroupKey>> topNKeys(TopNQuery query, GroupingEngine.Groups groups, int keep) {
+		Comparator<Row> order = topNRanking(query);
+		TreeMap<Long, List<Map.Entry<Row, GroupingEngine.GroupKey>>> byBucket = new TreeMap<>();
+		for (Map.Entry<GroupingEngine.GroupKey, AggregateState[]> entry : groups.states.entrySet()) {
+			Row row = row(entry, groups.earliestCovered, List.of(query.dimension()), query.postAggregations());
+			byBucket.computeIfAbsent(row.timestamp(), key -> new ArrayList<>()).add(Map.entry(row, entry.getKey()));
+		}
+		TreeMap<Long, List<GroupingEngine.GroupKey>> kept = new TreeMap<>();
+		for (Map.Entry<Long, List<Map.Entry<Row, GroupingEngine.GroupKey>>> bucket : byBucket.entrySet()) {
+			List<Map.Entry<Row, GroupingEngine.GroupKey>> rows = bucket.getValue();
+			rows.sort(Map.Entry.comparingByKey(order));
+			List<GroupingEngine.GroupKey> keys = new ArrayList<>();
+			for (Map.Entry<Row, GroupingEngine.GroupKey> row : rows.subList(0, Math.min(keep, rows.size()))) {
+				keys.add(row.getValue());
+			}
+			kept.put(bucket.getKey(), keys);
+		}
+		return kept;
+	}
+
+	/** The topN order of rows: by the metric, ties to the smaller value, so equal metrics come out stably. */
+	private static Comparator<Row> topNRanking(TopNQuery query) {
+		String name = query.dimension().outputName();
+		return topNOrder(query.metric(), name)
+			.thenComparing((left, right) -> compareValues(left.columns().get(name), right.columns().get(name), false));
 	}
 
 	/**
@@ -133,23 +162,28 @@ final class GroupedResults {
 			List<PostAggregatorSpec> postAggregations) {
 		List<Row> rows = new ArrayList<>();
 		for (Map.Entry<GroupingEngine.GroupKey, AggregateState[]> entry : groups.states.entrySet()) {
-			Map<String, Object> columns = new LinkedHashMap<>();
-			for (int d = 0; d < dimensions.size(); d++) {
-				columns.put(dimensions.get(d).outputName(),
-						DimensionOutput.typed(entry.getKey().values().get(d), dimensions.get(d).outputType()));
-			}
-			Map<String, AggregateState> byName = new LinkedHashMap<>();
-			for (AggregateState state : entry.getValue()) {
-				columns.put(state.spec.name(), state.finalValue());
-				byName.put(state.spec.name(), state);
-			}
-			for (PostAggregatorSpec post : postAggregations) {
-				columns.put(post.name(), PostAggregation.evaluate(post, byName, columns));
-			}
-			long bucket = entry.getKey().bucket();
-			rows.add(new Row(bucket == TimeseriesEngine.ALL_BUCKET ? groups.earliestCovered : bucket, columns));
+			rows.add(row(entry, groups.earliestCovered, dimensions, postAggregations));
 		}
 		return rows;
+	}
+
+	private static Row row(Map.Entry<GroupingEngine.GroupKey, AggregateState[]> entry, long earliestCovered,
+			List<DimensionSpec> dimensions, List<PostAggregatorSpec> postAggregations) {
+		Map<String, Object> columns = new LinkedHashMap<>();
+		for (int d = 0; d < dimensions.size(); d++) {
+			columns.put(dimensions.get(d).outputName(),
+					DimensionOutput.typed(entry.getKey().values().get(d), dimensions.get(d).outputType()));
+		}
+		Map<String, AggregateState> byName = new LinkedHashMap<>();
+		for (AggregateState state : entry.getValue()) {
+			columns.put(state.spec.name(), state.finalValue());
+			byName.put(state.spec.name(), state);
+		}
+		for (PostAggregatorSpec post : postAggregations) {
+			columns.put(post.name(), PostAggregation.evaluate(post, byName, columns));
+		}
+		long bucket = entry.getKey().bucket();
+		return new Row(bucket == TimeseriesEngine.ALL_BUCKET ? earliestCovered : bucket, columns);
 	}
 
 	private static Comparator<Row> topNOrder(TopNMetric metric, String dimension) {

@@ -48,6 +48,7 @@ final class GroupingEngine {
 		/** Groups keyed by packed value ids, per bucket; folded into {@link #states} by {@link #merge}. */
 		final Map<Long, PackedGroups> packed = new TreeMap<>();
 
+		/** The earliest covered start of a segment with selected rows: the timestamp of granularity all. */
 		long earliestCovered = Long.MAX_VALUE;
 
 	}
@@ -110,11 +111,12 @@ final class GroupingEngine {
 			Groups groups, QueryControl control) {
 		List<Interval> covered = new ArrayList<>();
 		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, intervals, filter, covered);
-		for (Interval interval : covered) {
-			groups.earliestCovered = Math.min(groups.earliestCovered, interval.startMillis());
-		}
 		if (rowsToRead.isEmpty()) {
 			return;
+		}
+		// only segments with rows stamp granularity all: one without gives no group (nor row on a data server)
+		for (Interval interval : covered) {
+			groups.earliestCovered = Math.min(groups.earliestCovered, interval.startMillis());
 		}
 		List<DimensionValueLookup> lookups = new ArrayList<>();
 		for (DimensionSpec dimension : dimensions) {

@@ -36,6 +36,14 @@ final class MetadataEngine {
 				results.add(analyse(query, segment.metadata()));
 			}
 		}
+		return writeSegmentMetadata(query, results);
+	}
+
+	/**
+	 * Druid's answer for per-segment analyses (or analyses already merged, from data servers): as
+	 * they are, or with {@code merge} one analysis with the id {@code merged}.
+	 */
+	static String writeSegmentMetadata(SegmentMetadataQuery query, List<Map<String, Object>> results) {
 		if (query.merge() && results.size() > 1) {
 			Map<String, Object> merged = results.getFirst();
 			for (Map<String, Object> next : results.subList(1, results.size())) {
@@ -120,8 +128,8 @@ final class MetadataEngine {
 			}
 			merged.put("aggregators", aggregators);
 		}
-		merged.put("size", (Long) left.get("size") + (Long) right.get("size"));
-		merged.put("numRows", (Long) left.get("numRows") + (Long) right.get("numRows"));
+		merged.put("size", sum(left.get("size"), right.get("size")));
+		merged.put("numRows", sum(left.get("numRows"), right.get("numRows")));
 		if (!java.util.Objects.equals(left.get("rollup"), right.get("rollup"))) {
 			merged.put("rollup", null);
 		}
@@ -132,7 +140,7 @@ final class MetadataEngine {
 		Map<String, Object> merged = new LinkedHashMap<>(left);
 		merged.put("hasMultipleValues", (Boolean) left.get("hasMultipleValues") || (Boolean) right.get("hasMultipleValues"));
 		merged.put("hasNulls", (Boolean) left.get("hasNulls") || (Boolean) right.get("hasNulls"));
-		merged.put("size", (Long) left.get("size") + (Long) right.get("size"));
+		merged.put("size", sum(left.get("size"), right.get("size")));
 		if (left.get("cardinality") instanceof Integer a && right.get("cardinality") instanceof Integer b) {
 			// a lower bound, as Druid's merge: the same value may be in both segments
 			merged.put("cardinality", Math.max(a, b));
@@ -140,6 +148,11 @@ final class MetadataEngine {
 		merged.put("minValue", minString(left.get("minValue"), right.get("minValue"), true));
 		merged.put("maxValue", minString(left.get("maxValue"), right.get("maxValue"), false));
 		return merged;
+	}
+
+	/** Sums two longs; analyses read back from JSON hold small ones as Integers. */
+	private static long sum(Object left, Object right) {
+		return ((Number) left).longValue() + ((Number) right).longValue();
 	}
 
 	private static Object minString(Object left, Object right, boolean min) {
@@ -157,6 +170,11 @@ final class MetadataEngine {
 				max = Math.max(max, segment.time().open().getLong(segment.numRows() - 1));
 			}
 		}
+		return writeDataSourceMetadata(max);
+	}
+
+	/** Druid's answer for the latest ingested event time {@code max}; {@code []} for none. */
+	static String writeDataSourceMetadata(long max) {
 		if (max == Long.MIN_VALUE) {
 			return "[]";
 		}

@@ -56,6 +56,10 @@ public final class QueryRunner {
 
 	private final SearchEngine search = new SearchEngine();
 
+	private final IntermediateResults intermediate = new IntermediateResults();
+
+	private final ResultMerger merger = new ResultMerger();
+
 	/** Runs every query on the calling thread with Druid's default limits. */
 	public QueryRunner() {
 		this(null, QueryLimits.defaults());
@@ -107,8 +111,10 @@ public final class QueryRunner {
 					: (Segment) new VirtualColumnSegment(segment, query.virtualColumns()))
 			.toList();
 		QueryControl control = QueryControl.start(query, this.limits);
+		// finalize=false: a data server's intermediate answer, for the broker's mergeResults
+		boolean finalize = !IntermediateResults.requested(query);
 		if (query instanceof ScanQuery scanQuery) {
-			this.scan.run(scanQuery, own, control, out);
+			this.scan.run(finalize ? scanQuery : IntermediateResults.scan(scanQuery), own, control, out);
 			return;
 		}
 		String body = switch (query) {
@@ -119,6 +125,9 @@ public final class QueryRunner {
 				List<TimeseriesEngine.Partial> partials = this.tasks.map(own, control,
 						segment -> this.timeseries.runSegment(timeseriesQuery, segment, control));
 				TimeseriesEngine.Partial partial = this.timeseries.merge(timeseriesQuery, partials);
+				if (!finalize) {
+					yield this.intermediate.timeseries(timeseriesQuery, partial, control);
+				}
 				yield this.timeseriesResults.toJson(this.timeseriesResults.rows(timeseriesQuery, partial, control),
 						timeseriesQuery.granularity().resultZone());
 			}
@@ -128,14 +137,16 @@ public final class QueryRunner {
 				List<GroupingEngine.Groups> partials = this.tasks.map(own, control,
 						segment -> this.grouping.runSegment(segment, topN.intervals(), topN.granularity(), topN.filter(),
 								List.of(topN.dimension()), topN.aggregations(), pruning, ids, control));
-				yield this.groupedResults.topN(topN, this.grouping.merge(partials, ids, control));
+				GroupingEngine.Groups groups = this.grouping.merge(partials, ids, control);
+				yield finalize ? this.groupedResults.topN(topN, groups) : this.intermediate.topN(topN, groups);
 			}
 			case GroupByQuery groupBy -> {
 				GroupValueIds ids = new GroupValueIds(groupBy.dimensions().size());
 				List<GroupingEngine.Groups> partials = this.tasks.map(own, control,
 						segment -> this.grouping.runSegment(segment, groupBy.intervals(), groupBy.granularity(),
 								groupBy.filter(), groupBy.dimensions(), groupBy.aggregations(), null, ids, control));
-				yield this.groupedResults.groupBy(groupBy, this.grouping.merge(partials, ids, control));
+				GroupingEngine.Groups groups = this.grouping.merge(partials, ids, control);
+				yield finalize ? this.groupedResults.groupBy(groupBy, groups) : this.intermediate.groupBy(groupBy, groups);
 			}
 			case ScanQuery scanQuery -> throw StrataException.defensive("scan is streamed above");
 			case TimeBoundaryQuery boundary -> this.timeBoundary.run(boundary, own);
@@ -149,6 +160,26 @@ public final class QueryRunner {
 		catch (IOException ex) {
 			throw StrataException.io(ex, "Writing the results of query[%s] failed", control.queryId());
 		}
+	}
+
+	/** As {@link #mergeResults(Query, List)} for a query given as JSON. */
+	public String mergeResults(String queryJson, List<String> serverAnswers) {
+		return mergeResults(this.json.read(queryJson), serverAnswers);
+	}
+
+	/**
+	 * The broker's side of a query fanned out to data servers: merges the answers they gave to
+	 * {@code query} run with context {@code finalize: false} (each over its own segments) into
+	 * Druid's final JSON, the answer {@code query} has over all their segments (topN within Druid's
+	 * approximation). The query's own context is used as is: its {@code finalize} is ignored.
+	 * @param serverAnswers JSON arrays, in the order the broker knows the servers; none gives {@code []}
+	 * @throws StrataException when an answer is not what a data server writes, naming where
+	 */
+	public String mergeResults(Query query, List<String> serverAnswers) {
+		if (serverAnswers.isEmpty()) {
+			return "[]";
+		}
+		return this.merger.merge(query, serverAnswers, QueryControl.start(query, this.limits));
 	}
 
 }

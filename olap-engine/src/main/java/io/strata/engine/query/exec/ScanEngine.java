@@ -42,7 +42,8 @@ final class ScanEngine {
 
 	void run(ScanQuery query, List<Segment> segments, QueryControl control, OutputStream out) {
 		List<Segment> ordered = new ArrayList<>(segments);
-		ordered.sort(Comparator.comparing(segment -> segment.id().interval()));
+		// by segment id (time, version, partition): the order a broker puts merged batches in too
+		ordered.sort(Comparator.comparing(Segment::id));
 		try (JsonGenerator json = MAPPER.createGenerator(out)) {
 			json.writeStartArray();
 			Output output = new Output(json, query);

@@ -45,12 +45,12 @@ final class SearchEngine {
 	private static final int BATCH = 1024;
 
 	/** One search hit: a dimension's output name and a value (null possible under {@code all}). */
-	private record Hit(String dimension, String value) {
+	record Hit(String dimension, String value) {
 
 	}
 
 	/** The hits of one result bucket and the time it is stamped with. */
-	private static final class Bucket {
+	static final class Bucket {
 
 		long timestamp;
 
@@ -62,10 +62,15 @@ final class SearchEngine {
 
 	}
 
-	String run(SearchQuery query, List<Segment> segments) {
-		Comparator<Hit> order = Comparator.comparing(Hit::value, query.sort())
+	/** The order of hits in a result: the query's sort on values, then dimension, then value bytes. */
+	static Comparator<Hit> order(SearchQuery query) {
+		return Comparator.comparing(Hit::value, query.sort())
 			.thenComparing(Hit::dimension, Utf8Order.INSTANCE)
 			.thenComparing(Hit::value, Comparator.nullsFirst(Utf8Order.INSTANCE));
+	}
+
+	String run(SearchQuery query, List<Segment> segments) {
+		Comparator<Hit> order = order(query);
 		boolean all = query.granularity() instanceof AllGranularity;
 		TreeMap<Long, Bucket> buckets = new TreeMap<>();
 		for (Segment segment : segments) {
@@ -84,8 +89,18 @@ final class SearchEngine {
 				bucket.counts.merge(hit.getKey(), hit.getValue(), Long::sum);
 			}
 		}
+		return write(query, buckets.values());
+	}
+
+	/**
+	 * Druid's JSON of result buckets (in time order): hits sorted, cut to {@code limit} again under
+	 * granularity all (a data server's answer, and the broker's merge of them, are cut the same way).
+	 */
+	static String write(SearchQuery query, java.util.Collection<Bucket> buckets) {
+		Comparator<Hit> order = order(query);
+		boolean all = query.granularity() instanceof AllGranularity;
 		List<Map<String, Object>> out = new ArrayList<>();
-		for (Bucket bucket : buckets.values()) {
+		for (Bucket bucket : buckets) {
 			List<Map.Entry<Hit, Long>> hits = new ArrayList<>(bucket.counts.entrySet());
 			hits.sort(Map.Entry.comparingByKey(order));
 			if (all) {

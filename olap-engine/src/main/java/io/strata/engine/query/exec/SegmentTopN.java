@@ -33,12 +33,16 @@ record SegmentTopN(int aggregator, boolean largestFirst, int keep) {
 		List<AggregatorSpec> aggregations = query.aggregations();
 		for (int a = 0; a < aggregations.size(); a++) {
 			if (aggregations.get(a).name().equals(numeric.metric())) {
-				long minimum = query.context().getLong("minTopNThreshold", DEFAULT_MIN_THRESHOLD);
-				int keep = (int) Math.min(Integer.MAX_VALUE, Math.max(query.threshold(), minimum));
-				return new SegmentTopN(a, largestFirst, keep);
+				return new SegmentTopN(a, largestFirst, keep(query));
 			}
 		}
 		return null;
+	}
+
+	/** How many groups a segment, or a data server, hands on per bucket: max(threshold, minTopNThreshold). */
+	static int keep(TopNQuery query) {
+		long minimum = query.context().getLong("minTopNThreshold", DEFAULT_MIN_THRESHOLD);
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(query.threshold(), minimum));
 	}
 
 	/** The slots to keep out of {@code [0, groups)}, or null to keep them all. */

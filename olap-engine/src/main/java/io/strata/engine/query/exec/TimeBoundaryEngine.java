@@ -32,6 +32,11 @@ final class TimeBoundaryEngine {
 			min = Math.min(min, times.getLong(rows.first()));
 			max = Math.max(max, times.getLong(rows.last()));
 		}
+		return write(query, min, max);
+	}
+
+	/** Druid's answer for bounds {@code min} and {@code max}: {@code []} when min is past max (no row). */
+	static String write(TimeBoundaryQuery query, long min, long max) {
 		if (min > max) {
 			return "[]";
 		}

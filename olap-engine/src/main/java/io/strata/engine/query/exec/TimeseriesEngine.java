@@ -35,6 +35,12 @@ public final class TimeseriesEngine {
 
 		final List<Interval> coveredIntervals = new ArrayList<>();
 
+		/**
+		 * The earliest covered start of a segment that had selected rows: what granularity all is
+		 * stamped with under {@code skipEmptyBuckets}, where segments without rows give no row.
+		 */
+		long earliestWithRows = Long.MAX_VALUE;
+
 	}
 
 	public Partial run(TimeseriesQuery query, List<Segment> segments) {
@@ -55,10 +61,14 @@ public final class TimeseriesEngine {
 
 	private void runOne(TimeseriesQuery query, Segment segment, Partial partial, QueryControl control) {
 		NumericValues times = segment.time().open();
+		int coveredBefore = partial.coveredIntervals.size();
 		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, query.intervals(), query.filter(),
 				partial.coveredIntervals);
 		if (rowsToRead.isEmpty()) {
 			return;
+		}
+		for (Interval covered : partial.coveredIntervals.subList(coveredBefore, partial.coveredIntervals.size())) {
+			partial.earliestWithRows = Math.min(partial.earliestWithRows, covered.startMillis());
 		}
 		List<AggregatorSpec> specs = query.aggregations();
 		List<SegmentAggregator> aggregators = new ArrayList<>();
@@ -140,6 +150,7 @@ public final class TimeseriesEngine {
 		Partial merged = new Partial();
 		for (Partial partial : partials) {
 			merged.coveredIntervals.addAll(partial.coveredIntervals);
+			merged.earliestWithRows = Math.min(merged.earliestWithRows, partial.earliestWithRows);
 			for (Map.Entry<Long, AggregateState[]> entry : partial.buckets.entrySet()) {
 				AggregateState[] target = merged.buckets.computeIfAbsent(entry.getKey(),
 						key -> newStates(query.aggregations()));

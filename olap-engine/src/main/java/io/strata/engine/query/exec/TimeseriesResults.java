@@ -37,17 +37,46 @@ public final class TimeseriesResults {
 	}
 
 	List<Row> rows(TimeseriesQuery query, TimeseriesEngine.Partial merged, QueryControl control) {
+		List<Map.Entry<Long, AggregateState[]>> buckets = buckets(query, merged, control);
+		List<Row> rows = new ArrayList<>();
+		for (Map.Entry<Long, AggregateState[]> entry : buckets) {
+			rows.add(new Row(entry.getKey(), values(query, entry.getValue())));
+		}
+		if (query.context().getBoolean("grandTotal", false)) {
+			// Druid totals the rows the limit kept, as its merge limits before it totals
+			AggregateState[] total = TimeseriesEngine.newStates(query.aggregations());
+			for (Map.Entry<Long, AggregateState[]> entry : buckets) {
+				for (int i = 0; i < total.length; i++) {
+					total[i].merge(entry.getValue()[i]);
+				}
+			}
+			rows.add(new Row(null, values(query, total)));
+		}
+		return rows;
+	}
+
+	/**
+	 * The result buckets in output order, before finalization: empty ones filled, {@code all}
+	 * stamped, then {@code descending} and {@code limit} applied. A data server answering with
+	 * {@code finalize: false} sends these (the limit is safe there: a bucket among the first
+	 * {@code limit} overall is among the first {@code limit} of every server holding part of it).
+	 */
+	List<Map.Entry<Long, AggregateState[]>> buckets(TimeseriesQuery query, TimeseriesEngine.Partial merged,
+			QueryControl control) {
 		TreeMap<Long, AggregateState[]> buckets = new TreeMap<>(merged.buckets);
 		Granularity granularity = query.granularity();
+		boolean skipEmpty = query.context().getBoolean("skipEmptyBuckets", false);
 		if (granularity instanceof AllGranularity && !merged.coveredIntervals.isEmpty()) {
-			// Druid stamps the one row with the earliest start of the queried segments' data
-			long start = merged.coveredIntervals.stream().mapToLong(Interval::startMillis).min().orElseThrow();
+			// Druid stamps the one row with the earliest start of the queried segments' data (of those
+			// with rows when empty buckets are skipped: the others give no row)
+			long start = skipEmpty ? merged.earliestWithRows
+					: merged.coveredIntervals.stream().mapToLong(Interval::startMillis).min().orElseThrow();
 			AggregateState[] all = buckets.remove(TimeseriesEngine.ALL_BUCKET);
 			if (all != null) {
 				buckets.put(start, all);
 			}
 		}
-		if (!query.context().getBoolean("skipEmptyBuckets", false) && !(granularity instanceof AllGranularity)) {
+		if (!skipEmpty && !(granularity instanceof AllGranularity)) {
 			for (Interval covered : merged.coveredIntervals) {
 				for (long bucket = granularity.bucketStart(covered.startMillis()); bucket < covered.endMillis();
 						bucket = granularity.next(bucket)) {
@@ -58,30 +87,18 @@ public final class TimeseriesResults {
 			}
 		}
 		if (buckets.isEmpty() && granularity instanceof AllGranularity && !merged.coveredIntervals.isEmpty()
-				&& !query.context().getBoolean("skipEmptyBuckets", false)) {
+				&& !skipEmpty) {
 			long start = merged.coveredIntervals.stream().mapToLong(Interval::startMillis).min().orElseThrow();
 			buckets.put(start, TimeseriesEngine.newStates(query.aggregations()));
 		}
-		List<Row> rows = new ArrayList<>();
-		for (Map.Entry<Long, AggregateState[]> entry : buckets.entrySet()) {
-			rows.add(new Row(entry.getKey(), values(query, entry.getValue())));
-		}
+		List<Map.Entry<Long, AggregateState[]>> ordered = new ArrayList<>(buckets.entrySet());
 		if (query.descending()) {
-			Collections.reverse(rows);
+			Collections.reverse(ordered);
 		}
-		if (query.limit() != null && rows.size() > query.limit()) {
-			rows = new ArrayList<>(rows.subList(0, query.limit()));
+		if (query.limit() != null && ordered.size() > query.limit()) {
+			ordered = new ArrayList<>(ordered.subList(0, query.limit()));
 		}
-		if (query.context().getBoolean("grandTotal", false)) {
-			AggregateState[] total = TimeseriesEngine.newStates(query.aggregations());
-			for (AggregateState[] states : merged.buckets.values()) {
-				for (int i = 0; i < total.length; i++) {
-					total[i].merge(states[i]);
-				}
-			}
-			rows.add(new Row(null, values(query, total)));
-		}
-		return rows;
+		return ordered;
 	}
 
 	private static Map<String, Object> values(TimeseriesQuery query, AggregateState[] states) {
