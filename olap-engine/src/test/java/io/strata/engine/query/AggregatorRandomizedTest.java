@@ -60,9 +60,17 @@ class AggregatorRandomizedTest {
 
 	private static Path directory;
 
-	/** One generated row: dimensions (tags a list, possibly empty) and nullable metrics. */
+	/**
+	 * One generated row: dimensions (tags a list, possibly empty), nullable metrics, and the index in
+	 * {@link #SEGMENTS} of the segment it went to (-1 until placed).
+	 */
 	private record Raw(long time, String api, String region, List<String> tags, String user, Long score, Double ratio,
-			long rank) {
+			long rank, int segment) {
+
+		Raw placedIn(int index) {
+			return new Raw(this.time, this.api, this.region, this.tags, this.user, this.score, this.ratio, this.rank,
+					index);
+		}
 
 		List<String> values(String dimension) {
 			Object value = switch (dimension) {
@@ -104,7 +112,7 @@ class AggregatorRandomizedTest {
 			Long score = random.nextInt(5) == 0 ? null : random.nextLong(1000);
 			Double ratio = random.nextInt(5) == 0 ? null : random.nextInt(100_000) / 64.0;
 			ROWS.add(new Raw(time, api, region, tags, "u" + random.nextInt(700), score, ratio,
-					random.nextLong(1_000_000_000_000L)));
+					random.nextLong(1_000_000_000_000L), -1));
 		}
 		DataSchema schema = new IngestSpecJson().readDataSchema("""
 				{"dataSource": "usage", "timestampSpec": {"column": "t"},
@@ -120,8 +128,10 @@ class AggregatorRandomizedTest {
 		for (int i = 0; i < 4; i++) {
 			indexes.add(new IncrementalIndex(schema));
 		}
-		for (Raw raw : ROWS) {
-			int index = raw.time() < DAY_1 + 24 * HOUR ? random.nextInt(3) : 3;
+		for (int row = 0; row < ROWS.size(); row++) {
+			int index = ROWS.get(row).time() < DAY_1 + 24 * HOUR ? random.nextInt(3) : 3;
+			Raw raw = ROWS.get(row).placedIn(index);
+			ROWS.set(row, raw);
 			FieldMap fields = new FieldMap(10);
 			fields.put("api", raw.api());
 			fields.put("region", raw.region());
@@ -195,14 +205,31 @@ class AggregatorRandomizedTest {
 	/** The matching rows per (bucket start, api when grouped), keyed as the results are. */
 	private static Map<List<Object>, List<Raw>> expectedGroups(Interval interval, Granularity granularity,
 			Filter filter, boolean grouped) {
-		Map<List<Object>, List<Raw>> groups = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+		List<Raw> matching = new ArrayList<>();
 		for (Raw raw : ROWS) {
-			if (!interval.contains(raw.time()) || (filter != null && filter.evaluate(raw) != Truth.TRUE)) {
-				continue;
+			if (interval.contains(raw.time()) && (filter == null || filter.evaluate(raw) == Truth.TRUE)) {
+				matching.add(raw);
 			}
-			// granularity all is stamped with the start of the queried data: the interval's, inside the two days
-			long bucket = granularity.equals(Granularity.all()) ? interval.startMillis()
-					: granularity.bucketStart(raw.time());
+		}
+		// timeseries of granularity all: Druid clips each segment to its data, first row to last, and
+		// with skipEmptyBuckets a segment without a matching row answers nothing; the one row is
+		// stamped with the earliest, over the segments holding a match, of the later of the query start
+		// and the segment's first row. groupBy of granularity all: the query's start.
+		long[] firstRows = new long[SEGMENTS.size()];
+		Arrays.fill(firstRows, Long.MAX_VALUE);
+		for (Raw raw : ROWS) {
+			firstRows[raw.segment()] = Math.min(firstRows[raw.segment()], raw.time());
+		}
+		long allStamp = interval.startMillis();
+		if (!grouped) {
+			allStamp = Long.MAX_VALUE;
+			for (Raw raw : matching) {
+				allStamp = Math.min(allStamp, Math.max(interval.startMillis(), firstRows[raw.segment()]));
+			}
+		}
+		Map<List<Object>, List<Raw>> groups = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+		for (Raw raw : matching) {
+			long bucket = granularity.equals(Granularity.all()) ? allStamp : granularity.bucketStart(raw.time());
 			List<Object> key = grouped ? Arrays.asList(bucket, raw.api()) : List.of(bucket);
 			groups.computeIfAbsent(key, ignored -> new ArrayList<>()).add(raw);
 		}

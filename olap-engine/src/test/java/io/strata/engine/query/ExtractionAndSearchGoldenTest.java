@@ -38,9 +38,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * r4  2026-01-02T03:00  putUser    [/v1/users]            us-west  null   40
  * r5  2026-01-02T05:30  get_all    [/v1/me]               US-EAST  500    50
  * </pre>
- * status is a long dimension; latency a longSum metric.
+ * status is a long dimension; latency a longSum metric. Timeseries and topN of granularity all over
+ * both days are stamped, as in Druid, with the earliest over the segments of the later of the query
+ * start and the segment's first row: r1's time.
  */
 class ExtractionAndSearchGoldenTest {
+
+	/** r1's time, day 1's first row. */
+	private static final String FIRST_ROW = "2026-01-01T00:10:00.000Z";
 
 	@TempDir
 	static Path directory;
@@ -202,7 +207,7 @@ class ExtractionAndSearchGoldenTest {
 				   "extractionFns": [{"type": "regex", "expr": "^([a-z]+)"}, {"type": "upper"}]}},
 				 "threshold": 2, "metric": "latency",
 				 "aggregations": [{"type": "longSum", "name": "latency", "fieldName": "latency"}]}""", SEGMENTS))
-			.isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":[{\"verb\":\"GET\",\"latency\":90},"
+			.isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":[{\"verb\":\"GET\",\"latency\":90},"
 					+ "{\"verb\":\"PUT\",\"latency\":40}]}]");
 	}
 
@@ -214,8 +219,9 @@ class ExtractionAndSearchGoldenTest {
 				 {"type": "longSum", "name": "latency", "fieldName": "latency"}]}""".formatted(filter), SEGMENTS);
 	}
 
+	/** The one row of granularity all, stamped with r1's time whichever rows the filter keeps. */
 	private static String total(long rows, Long latency) {
-		return "[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"rows\":" + rows + ",\"latency\":" + latency
+		return "[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":{\"rows\":" + rows + ",\"latency\":" + latency
 				+ "}}]";
 	}
 

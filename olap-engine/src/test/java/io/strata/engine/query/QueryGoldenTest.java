@@ -37,8 +37,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * 2026-01-01T01:05  a   200    [y]     eu     30      3.0
  * 2026-01-01T03:00  c   500    [x]     us     40      4.0
  * </pre>
+ *
+ * As in Druid, the segment is clipped to its data (00:10 to 03:00): timeseries and topN of granularity
+ * all are stamped with the later of the query start and the first row, empty buckets are filled from
+ * the bucket of that time through the bucket of the last row, and groupBy of granularity all is
+ * stamped with the query's start.
  */
 class QueryGoldenTest {
+
+	/** The first row's time: the stamp of granularity all for a query starting at or before it. */
+	private static final String FIRST_ROW = "2026-01-01T00:10:00.000Z";
 
 	@TempDir
 	static Path directory;
@@ -115,33 +123,78 @@ class QueryGoldenTest {
 	@Test
 	void allGranularityWithoutFilterSumsEverything() {
 		// 10 + 20 + 30 + 40 = 100 and 1.5 + 2.5 + 3.0 + 4.0 = 11.0
-		assertThat(run(null, "all", "")).isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 4, 100L, 11.0) + "]");
+		assertThat(run(null, "all", "")).isEqualTo("[" + row(FIRST_ROW, 4, 100L, 11.0) + "]");
+	}
+
+	@Test
+	void allIsStampedWithTheLaterOfTheQueryStartAndTheFirstRow() {
+		// from 00:30: rows 2, 3, 4 (20 + 30 + 40, 2.5 + 3.0 + 4.0), stamped with the query start
+		assertThat(this.runner.run("""
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": "2026-01-01T00:30Z/2026-01-01T04:00Z",
+				 "granularity": "all", "aggregations": [{"type": "count", "name": "rows"},
+				   {"type": "longSum", "name": "latency", "fieldName": "latency"},
+				   {"type": "doubleSum", "name": "bytes", "fieldName": "bytes"}]}
+				""", List.of(segment))).isEqualTo("[" + row("2026-01-01T00:30:00.000Z", 3, 90L, 9.5) + "]");
+		// from the day before: a (rows 1, 3) leads, stamped with the first row, not the query or segment start
+		assertThat(this.runner.run("""
+				{"queryType": "topN", "dataSource": "usage", "intervals": "2025-12-31/2026-01-02", "granularity": "all",
+				 "dimension": "api", "threshold": 1, "metric": "rows", "aggregations": [{"type": "count", "name": "rows"}]}
+				""", List.of(segment))).isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":[{\"api\":\"a\","
+				+ "\"rows\":2}]}]");
+		// groupBy: the query's start, even a day before any data
+		assertThat(this.runner.run("""
+				{"queryType": "groupBy", "dataSource": "usage", "intervals": "2025-12-31/2026-01-02", "granularity": "all",
+				 "dimensions": [], "aggregations": [{"type": "count", "name": "rows"}]}
+				""", List.of(segment))).isEqualTo("[{\"version\":\"v1\",\"timestamp\":\"2025-12-31T00:00:00.000Z\","
+				+ "\"event\":{\"rows\":4}}]");
+	}
+
+	@Test
+	void emptyBucketsAreFilledOnlyFromTheFirstRowToTheLast() {
+		// hours to 06:00: 00 (rows 1, 2), 01 (row 3), 02 (empty), 03 (row 4); none after the last row's hour
+		String hourly = this.runner.run("""
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": "2026-01-01T00:00Z/2026-01-01T06:00Z",
+				 "granularity": "hour", "aggregations": [{"type": "count", "name": "rows"}]}
+				""", List.of(segment));
+		assertThat(hourly).isEqualTo("[" + count("00:00", 2) + "," + count("01:00", 1) + "," + count("02:00", 0) + ","
+				+ count("03:00", 1) + "]");
+		// minutes 00:00 to 00:12: none before the first row's minute 00:10 (row 1), then 00:11 and 00:12 empty
+		String minutes = this.runner.run("""
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": "2026-01-01T00:00Z/2026-01-01T00:13Z",
+				 "granularity": "minute", "aggregations": [{"type": "count", "name": "rows"}]}
+				""", List.of(segment));
+		assertThat(minutes).isEqualTo("[" + count("00:10", 1) + "," + count("00:11", 0) + "," + count("00:12", 0) + "]");
+	}
+
+	private static String count(String time, long rows) {
+		return "{\"timestamp\":\"2026-01-01T" + time + ":00.000Z\",\"result\":{\"rows\":" + rows + "}}";
 	}
 
 	@Test
 	void notOfASelectorLeavesNullRowsOut() {
-		// region is us (rows 1, 4), null (row 2) or eu (row 3): only row 3 is known not to be us
+		// region is us (rows 1, 4), null (row 2) or eu (row 3): only row 3 is known not to be us; the stamp
+		// is still the segment's first row, whatever the filter keeps
 		assertThat(run("{\"type\": \"not\", \"field\": {\"type\": \"selector\", \"dimension\": \"region\", \"value\": \"us\"}}",
 				"all", ""))
-			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 1, 30L, 3.0) + "]");
+			.isEqualTo("[" + row(FIRST_ROW, 1, 30L, 3.0) + "]");
 	}
 
 	@Test
 	void selectorOnNullMatchesNullRows() {
 		assertThat(run("{\"type\": \"selector\", \"dimension\": \"region\", \"value\": null}", "all", ""))
-			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 1, 20L, 2.5) + "]");
+			.isEqualTo("[" + row(FIRST_ROW, 1, 20L, 2.5) + "]");
 		assertThat(run("{\"type\": \"null\", \"column\": \"region\"}", "all", ""))
-			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 1, 20L, 2.5) + "]");
+			.isEqualTo("[" + row(FIRST_ROW, 1, 20L, 2.5) + "]");
 	}
 
 	@Test
 	void multiValueRowsMatchAnyOfTheirValues() {
 		// y is in rows 1 and 3; x is in rows 1 and 4, so not x is row 3 (row 2's empty bundles are null)
 		assertThat(run("{\"type\": \"selector\", \"dimension\": \"bundles\", \"value\": \"y\"}", "all", ""))
-			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 2, 40L, 4.5) + "]");
+			.isEqualTo("[" + row(FIRST_ROW, 2, 40L, 4.5) + "]");
 		assertThat(run("{\"type\": \"not\", \"field\": {\"type\": \"selector\", \"dimension\": \"bundles\", \"value\": \"x\"}}",
 				"all", ""))
-			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 1, 30L, 3.0) + "]");
+			.isEqualTo("[" + row(FIRST_ROW, 1, 30L, 3.0) + "]");
 	}
 
 	@Test
@@ -149,11 +202,11 @@ class QueryGoldenTest {
 		// status as strings: "200" < "404" < "500"; (200, 500] lexicographic -> rows 2 and 4
 		assertThat(run("{\"type\": \"bound\", \"dimension\": \"status\", \"lower\": \"200\", \"lowerStrict\": true, \"upper\": \"500\"}",
 				"all", ""))
-			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 2, 60L, 6.5) + "]");
+			.isEqualTo("[" + row(FIRST_ROW, 2, 60L, 6.5) + "]");
 		// latency numeric in [20, 30] -> rows 2 and 3
 		assertThat(run("{\"type\": \"bound\", \"dimension\": \"latency\", \"lower\": \"20\", \"upper\": \"30\", \"ordering\": \"numeric\"}",
 				"all", ""))
-			.isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 2, 50L, 5.5) + "]");
+			.isEqualTo("[" + row(FIRST_ROW, 2, 50L, 5.5) + "]");
 	}
 
 	@Test
@@ -164,7 +217,7 @@ class QueryGoldenTest {
 				  {"type": "and", "fields": [{"type": "selector", "dimension": "api", "value": "a"},
 				    {"type": "not", "field": {"type": "selector", "dimension": "status", "value": "404"}}]},
 				  {"type": "null", "column": "region"}]}""";
-		assertThat(run(filter, "all", "")).isEqualTo("[" + row("2026-01-01T00:00:00.000Z", 3, 60L, 7.0) + "]");
+		assertThat(run(filter, "all", "")).isEqualTo("[" + row(FIRST_ROW, 3, 60L, 7.0) + "]");
 	}
 
 	@Test
@@ -187,7 +240,7 @@ class QueryGoldenTest {
 				   {"type": "fieldAccess", "fieldName": "latency"}, {"type": "fieldAccess", "fieldName": "rows"}]}]}
 				""", List.of(segment));
 		// 100 / 4 = 25.0
-		assertThat(json).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"rows\":4,\"latency\":100,\"mean\":25.0}}]");
+		assertThat(json).isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":{\"rows\":4,\"latency\":100,\"mean\":25.0}}]");
 	}
 
 	@Test
@@ -197,7 +250,7 @@ class QueryGoldenTest {
 				{"queryType": "topN", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
 				 "dimension": "api", "threshold": 2, "metric": "rows",
 				 "aggregations": [{"type": "count", "name": "rows"}, {"type": "longSum", "name": "latency", "fieldName": "latency"}]}
-				""", List.of(segment))).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":["
+				""", List.of(segment))).isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":["
 				+ "{\"api\":\"a\",\"rows\":2,\"latency\":40},{\"api\":\"b\",\"rows\":1,\"latency\":20}]}]");
 		// by latency: a = 10 + 30 = 40, c = 40, b = 20; inverted by dimension: c, b, a
 		assertThat(this.runner.run("""
@@ -205,7 +258,7 @@ class QueryGoldenTest {
 				 "dimension": {"type": "default", "dimension": "api", "outputName": "service"}, "threshold": 3,
 				 "metric": {"type": "inverted", "metric": {"type": "dimension", "ordering": "lexicographic"}},
 				 "aggregations": [{"type": "longSum", "name": "latency", "fieldName": "latency"}]}
-				""", List.of(segment))).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":["
+				""", List.of(segment))).isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":["
 				+ "{\"service\":\"c\",\"latency\":40},{\"service\":\"b\",\"latency\":20},{\"service\":\"a\",\"latency\":40}]}]");
 	}
 
@@ -332,7 +385,7 @@ class QueryGoldenTest {
 				 "aggregations": [{"type": "HLLSketchMerge", "name": "users", "fieldName": "users", "round": true},
 				                  {"type": "HLLSketchBuild", "name": "apis", "fieldName": "api", "round": true}]}
 				""", List.of(segment))).isEqualTo(
-				"[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"users\":3,\"apis\":3}}]");
+				"[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":{\"users\":3,\"apis\":3}}]");
 		assertThat(this.runner.run("""
 				{"queryType": "groupBy", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
 				 "dimensions": ["api"], "aggregations": [{"type": "HLLSketchMerge", "name": "users", "fieldName": "users"}]}

@@ -50,6 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QueryRandomizedTest {
 
+	private static final long MINUTE = 60_000L;
+
+	private static final long DAY = 86_400_000L;
+
 	private static final List<String> DIMENSIONS = List.of("accountId", "apiName", "statusCode", "bundles", "region");
 
 	private static final List<Raw> EVENTS = new ArrayList<>();
@@ -132,7 +136,7 @@ class QueryRandomizedTest {
 					                  {"type": "longMax", "name": "maxBytes", "fieldName": "maxBytes"}]}
 					""".formatted(interval, granularityName, writer.filter(filter));
 			String actual = new QueryRunner().run(query, SEGMENTS.get(rollup));
-			assertThat(parse(actual)).as("query %s", query).isEqualTo(expected(filter, interval, granularity));
+			assertThat(parse(actual)).as("query %s", query).isEqualTo(expected(filter, interval, granularity, rollup));
 		}
 	}
 
@@ -178,6 +182,7 @@ class QueryRandomizedTest {
 			if (!interval.contains(raw.time()) || evaluate(filter, raw) != Truth.TRUE) {
 				continue;
 			}
+			// Druid stamps a groupBy of granularity all with the start of the query's (first) interval
 			long bucket = granularity.equals(Granularity.all()) ? interval.startMillis()
 					: granularity.bucketStart(raw.time());
 			List<List<Object>> keys = new ArrayList<>();
@@ -216,34 +221,56 @@ class QueryRandomizedTest {
 		return result;
 	}
 
-	private static Map<Long, List<Long>> expected(DimFilter filter, Interval interval, Granularity granularity) {
-		Map<Long, long[]> sums = new TreeMap<>();
+	private static Map<Long, List<Long>> expected(DimFilter filter, Interval interval, Granularity granularity,
+			boolean rollup) {
+		boolean all = granularity.equals(Granularity.all());
+		Map<Long, Long> firstRows = firstRowPerDay(rollup);
+		TreeMap<Long, long[]> sums = new TreeMap<>();
 		for (Raw raw : EVENTS) {
 			if (!interval.contains(raw.time()) || evaluate(filter, raw) != Truth.TRUE) {
 				continue;
 			}
-			long bucket = granularity.equals(Granularity.all()) ? Math.max(interval.startMillis(),
-					Granularity.named("day").bucketStart(raw.time())) : granularity.bucketStart(raw.time());
+			// granularity all: Druid clips each day segment to its data, first row to last, and with
+			// skipEmptyBuckets a segment without a matching row answers nothing; so the one row is
+			// stamped with the earliest, over the segments holding a match, of the later of the query
+			// start and the segment's first row (keyed here per segment, folded into one row below)
+			long bucket = all ? Math.max(interval.startMillis(), firstRows.get(dayOf(raw.time())))
+					: granularity.bucketStart(raw.time());
 			long[] values = sums.computeIfAbsent(bucket, key -> new long[] { 0, 0, Long.MIN_VALUE });
 			values[0]++;
 			values[1] += raw.latency();
 			values[2] = Math.max(values[2], raw.bytes());
 		}
 		Map<Long, List<Long>> result = new TreeMap<>();
-		if (granularity.equals(Granularity.all()) && !sums.isEmpty()) {
-			// one row for everything, stamped with the start of the queried data: the interval's
-			// start, since a day segment covers it
+		if (all && !sums.isEmpty()) {
 			long[] total = { 0, 0, Long.MIN_VALUE };
 			for (long[] values : sums.values()) {
 				total[0] += values[0];
 				total[1] += values[1];
 				total[2] = Math.max(total[2], values[2]);
 			}
-			result.put(interval.startMillis(), List.of(total[0], total[1], total[2]));
+			result.put(sums.firstKey(), List.of(total[0], total[1], total[2]));
 			return result;
 		}
 		sums.forEach((bucket, values) -> result.put(bucket, List.of(values[0], values[1], values[2])));
 		return result;
+	}
+
+	/**
+	 * The first row's time of each day segment (by the day's start), from the raw events: the
+	 * earliest event of that UTC day, truncated to the minute when rollup stores minute buckets.
+	 */
+	private static Map<Long, Long> firstRowPerDay(boolean rollup) {
+		Map<Long, Long> first = new TreeMap<>();
+		for (Raw raw : EVENTS) {
+			long stored = rollup ? raw.time() - Math.floorMod(raw.time(), MINUTE) : raw.time();
+			first.merge(dayOf(raw.time()), stored, Math::min);
+		}
+		return first;
+	}
+
+	private static long dayOf(long time) {
+		return time - Math.floorMod(time, DAY);
 	}
 
 	private enum Truth {

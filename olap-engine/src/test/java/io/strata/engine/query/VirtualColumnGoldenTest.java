@@ -37,10 +37,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * 2026-01-01T01:05  a   200    [y]     eu     30      3.0
  * 2026-01-01T03:00  c   500    [x]     us     40      4.0
  * </pre>
+ *
+ * Over the day queried, timeseries and topN of granularity all are stamped, as in Druid, with the first
+ * row's time (the segment clipped to its data), groupBy of granularity all with the query's start.
  */
 class VirtualColumnGoldenTest {
 
 	private static final String INTERVAL = "\"intervals\": [\"2026-01-01T00:00Z/2026-01-02T00:00Z\"]";
+
+	/** The first row's time, whatever the filter keeps. */
+	private static final String FIRST_ROW = "2026-01-01T00:10:00.000Z";
 
 	@TempDir
 	static Path directory;
@@ -101,14 +107,14 @@ class VirtualColumnGoldenTest {
 				 "aggregations": [{"type": "longSum", "name": "double", "fieldName": "double"},
 				                  {"type": "doubleSum", "name": "product", "fieldName": "product"}]}
 				""".formatted(INTERVAL)))
-			.isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"double\":200,\"product\":315.0}}]");
+			.isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":{\"double\":200,\"product\":315.0}}]");
 		// latency > 15 && api != 'c': rows 2 and 3, latency 20 + 30
 		assertThat(run("""
 				{"queryType": "timeseries", "dataSource": "usage", %s, "granularity": "all",
 				 "filter": {"type": "expression", "expression": "latency > 15 && api != 'c'"},
 				 "aggregations": [{"type": "count", "name": "rows"}, {"type": "longSum", "name": "latency", "fieldName": "latency"}]}
 				""".formatted(INTERVAL)))
-			.isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"rows\":2,\"latency\":50}}]");
+			.isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":{\"rows\":2,\"latency\":50}}]");
 	}
 
 	@Test
@@ -119,14 +125,14 @@ class VirtualColumnGoldenTest {
 				 "filter": {"type": "not", "field": {"type": "expression", "expression": "region == 'us'"}},
 				 "aggregations": [{"type": "count", "name": "rows"}, {"type": "longSum", "name": "latency", "fieldName": "latency"}]}
 				""".formatted(INTERVAL)))
-			.isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"rows\":1,\"latency\":30}}]");
+			.isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":{\"rows\":1,\"latency\":30}}]");
 		// a multi-value input matches when any value does: rows 1 and 4 hold x
 		assertThat(run("""
 				{"queryType": "timeseries", "dataSource": "usage", %s, "granularity": "all",
 				 "filter": {"type": "expression", "expression": "bundles == 'x'"},
 				 "aggregations": [{"type": "longSum", "name": "latency", "fieldName": "latency"}]}
 				""".formatted(INTERVAL)))
-			.isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"latency\":50}}]");
+			.isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":{\"latency\":50}}]");
 	}
 
 	@Test
@@ -138,7 +144,7 @@ class VirtualColumnGoldenTest {
 				 "dimension": "key", "threshold": 2, "metric": "latency",
 				 "aggregations": [{"type": "longSum", "name": "latency", "fieldName": "latency"}]}
 				""".formatted(INTERVAL)))
-			.isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":[{\"key\":\"a-200\",\"latency\":40},"
+			.isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":[{\"key\":\"a-200\",\"latency\":40},"
 					+ "{\"key\":\"c-500\",\"latency\":40}]}]");
 	}
 
@@ -186,7 +192,7 @@ class VirtualColumnGoldenTest {
 				                    {"type": "expression", "name": "v0", "expression": "latency + 1", "outputType": "LONG"}],
 				 "aggregations": [{"type": "longSum", "name": "v1", "fieldName": "v1"}]}
 				""".formatted(INTERVAL)))
-			.isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"v1\":1040}}]");
+			.isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":{\"v1\":1040}}]");
 	}
 
 	@Test
@@ -221,7 +227,7 @@ class VirtualColumnGoldenTest {
 				                      {"type": "expression", "name": "scaled", "expression": "mean * 1.5"},
 				                      {"type": "expression", "name": "asDouble", "expression": "latency / rows", "outputType": "DOUBLE"}]}
 				""".formatted(INTERVAL)))
-			.isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"rows\":4,\"latency\":100,\"mean\":25,"
+			.isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":{\"rows\":4,\"latency\":100,\"mean\":25,"
 					+ "\"scaled\":37.5,\"asDouble\":25.0}}]");
 		assertThat(run("""
 				{"queryType": "groupBy", "dataSource": "usage", %s, "granularity": "all", "dimensions": ["api"],

@@ -94,6 +94,8 @@ final class GroupedResults {
 	 * that order asks.
 	 */
 	String groupBy(GroupByQuery query, GroupingEngine.Groups groups) {
+		// Druid stamps a groupBy of granularity "all" with the start of its first interval
+		groups.earliestCovered = query.intervals().getFirst().startMillis();
 		Comparator<Row> natural = Comparator.comparingLong(Row::timestamp);
 		for (DimensionSpec dimension : query.dimensions()) {
 			// strings by UTF-8 bytes, numeric output types as numbers, nulls first

@@ -111,8 +111,7 @@ final class MetadataEngine {
 		if (left.get("intervals") != null && right.get("intervals") != null) {
 			List<String> intervals = new ArrayList<>((List<String>) left.get("intervals"));
 			intervals.addAll((List<String>) right.get("intervals"));
-			intervals.sort(java.util.Comparator.comparing(Interval::parse));
-			merged.put("intervals", intervals);
+			merged.put("intervals", condense(intervals));
 		}
 		Map<String, Object> columns = new TreeMap<>((Map<String, Object>) left.get("columns"));
 		((Map<String, Object>) right.get("columns")).forEach((name, value) -> columns.merge(name, value,
@@ -182,6 +181,35 @@ final class MetadataEngine {
 		row.put("timestamp", IsoTime.format(max));
 		row.put("result", Map.of("maxIngestedEventTime", IsoTime.format(max)));
 		return MAPPER.writeValueAsString(List.of(row));
+	}
+
+	/** Sorted, with overlapping and abutting intervals joined into one, as Druid condenses them. */
+	private static List<String> condense(List<String> intervals) {
+		List<Interval> sorted = new ArrayList<>();
+		for (String interval : intervals) {
+			sorted.add(Interval.parse(interval));
+		}
+		sorted.sort(java.util.Comparator.comparingLong(Interval::startMillis).thenComparingLong(Interval::endMillis));
+		List<String> condensed = new ArrayList<>();
+		long start = 0;
+		long end = 0;
+		boolean open = false;
+		for (Interval interval : sorted) {
+			if (open && interval.startMillis() <= end) {
+				end = Math.max(end, interval.endMillis());
+				continue;
+			}
+			if (open) {
+				condensed.add(new Interval(start, end).toString());
+			}
+			start = interval.startMillis();
+			end = interval.endMillis();
+			open = true;
+		}
+		if (open) {
+			condensed.add(new Interval(start, end).toString());
+		}
+		return condensed;
 	}
 
 }

@@ -24,20 +24,31 @@ final class RowSelector {
 
 	/**
 	 * As {@link #select(Segment, List, DimFilter)}, also adding to {@code covered} the part of each
-	 * query interval the segment covers (where empty buckets are filled and "all" is stamped).
+	 * query interval the segment's rows span, first row to last (where empty buckets are filled and
+	 * "all" is stamped).
 	 */
 	static ImmutableRoaringBitmap select(Segment segment, List<Interval> intervals, DimFilter filter,
 			List<Interval> covered) {
 		NumericValues times = segment.time().open();
 		int rows = segment.numRows();
 		MutableRoaringBitmap selected = new MutableRoaringBitmap();
+		if (rows == 0) {
+			return selected;
+		}
+		// Druid clips each segment to its data, first row to last: buckets after the last row are
+		// not filled, and "all" is stamped with the later of the query start and the first row
+		long firstTime = times.getLong(0);
+		long endTime = times.getLong(rows - 1) + 1;
 		for (Interval interval : intervals) {
 			Interval segmentInterval = segment.id().interval();
 			if (!interval.overlaps(segmentInterval)) {
 				continue;
 			}
-			covered.add(new Interval(Math.max(interval.startMillis(), segmentInterval.startMillis()),
-					Math.min(interval.endMillis(), segmentInterval.endMillis())));
+			long coveredStart = Math.max(interval.startMillis(), firstTime);
+			long coveredEnd = Math.min(interval.endMillis(), endTime);
+			if (coveredStart < coveredEnd) {
+				covered.add(new Interval(coveredStart, coveredEnd));
+			}
 			int from = firstRowAtOrAfter(times, rows, interval.startMillis());
 			int to = firstRowAtOrAfter(times, rows, interval.endMillis());
 			if (from < to) {
