@@ -124,15 +124,22 @@ class QueryMergeGoldenTest {
 				    "aggregator": {"type": "count", "name": "apiB"}}],
 				 "postAggregations": [{"type": "constant", "name": "one", "value": 1}],
 				 "context": {"finalize": false, "grandTotal": true}}
-				""", List.of(first));
-		// p0's day has 24 hours; descending with limit 3: hours 23 and 22 (empty, filled) and 21 (empty).
-		// Empty buckets: count 0, sums and maxes null, first/last Druid's pair before any row
+				""", List.of(second));
+		// p1's rows are at 01:05 (a, latency 30, ratio 3.0) and 03:00 (c, 40, 4.0): its buckets run from
+		// hour 01 to hour 03 (Druid clips a segment to its rows), so descending with limit 3 is hours
+		// 03, 02 (empty, filled) and 01. Empty buckets: count 0, sums and maxes null, first/last
+		// Druid's pair before any row
 		String empty = "{\"n\":0,\"latency\":null,\"maxRatio\":null,\"floatRatio\":null,"
 				+ "\"firstLatency\":{\"lhs\":9223372036854775807,\"rhs\":null},"
 				+ "\"lastLatency\":{\"lhs\":-9223372036854775808,\"rhs\":null},\"apiB\":0}";
-		assertThat(answer).isEqualTo("[{\"timestamp\":\"2026-01-01T23:00:00.000Z\",\"result\":" + empty + "},"
-				+ "{\"timestamp\":\"2026-01-01T22:00:00.000Z\",\"result\":" + empty + "},"
-				+ "{\"timestamp\":\"2026-01-01T21:00:00.000Z\",\"result\":" + empty + "}]");
+		long t0300 = IsoTime.parse("2026-01-01T03:00:00Z");
+		assertThat(answer).isEqualTo("[{\"timestamp\":\"2026-01-01T03:00:00.000Z\",\"result\":{\"n\":1,\"latency\":40,"
+				+ "\"maxRatio\":4.0,\"floatRatio\":4.0,\"firstLatency\":{\"lhs\":" + t0300 + ",\"rhs\":40},"
+				+ "\"lastLatency\":{\"lhs\":" + t0300 + ",\"rhs\":40},\"apiB\":0}},"
+				+ "{\"timestamp\":\"2026-01-01T02:00:00.000Z\",\"result\":" + empty + "},"
+				+ "{\"timestamp\":\"2026-01-01T01:00:00.000Z\",\"result\":{\"n\":1,\"latency\":30,"
+				+ "\"maxRatio\":3.0,\"floatRatio\":3.0,\"firstLatency\":{\"lhs\":" + T0105 + ",\"rhs\":30},"
+				+ "\"lastLatency\":{\"lhs\":" + T0105 + ",\"rhs\":30},\"apiB\":0}}]");
 		// hour 00 of p0: rows at 00:10 (latency 10) and 00:50 (latency null, api b); the last row's value is null
 		String hour0 = this.runner.run("""
 				{"queryType": "timeseries", "dataSource": "usage", "intervals": "2026-01-01T00/2026-01-01T01",
@@ -186,7 +193,7 @@ class QueryMergeGoldenTest {
 				   {"type": "cardinality", "name": "apis", "fields": ["api"]},
 				   {"type": "HLLSketchBuild", "name": "none", "fieldName": "noSuchColumn"}]}
 				""", List.of(answer));
-		assertThat(merged).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"users\":"
+		assertThat(merged).isEqualTo("[{\"timestamp\":\"2026-01-01T00:10:00.000Z\",\"result\":{\"users\":"
 				+ hllEstimate("u1", "u2", "u3") + ",\"theta\":3.0,\"latencies\":3,\"apis\":" + hllEstimate("a", "b", "c")
 				+ ",\"none\":0.0}}]");
 	}
@@ -243,12 +250,13 @@ class QueryMergeGoldenTest {
 				 "postAggregations": [{"type": "constant", "name": "half", "value": 0.5}],
 				 "context": {"finalize": false, "minTopNThreshold": 2}}
 				""";
-		// p1: c 40, a 30 (both kept: max(threshold 1, minTopNThreshold 2) = 2); no post-aggregator
-		assertThat(this.runner.run(query, List.of(second))).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\","
+		// p1: c 40, a 30 (both kept: max(threshold 1, minTopNThreshold 2) = 2); no post-aggregator;
+		// "all" is stamped with p1's first row, 01:05, the later of it and the query start
+		assertThat(this.runner.run(query, List.of(second))).isEqualTo("[{\"timestamp\":\"2026-01-01T01:05:00.000Z\","
 				+ "\"result\":[{\"api\":\"c\",\"latency\":40},{\"api\":\"a\",\"latency\":30}]}]");
 		// p0: a 10, b null. Merged: a 40, c 40, b null; the tie goes to the smaller value: a
 		List<String> answers = List.of(this.runner.run(query, List.of(first)), this.runner.run(query, List.of(second)));
-		assertThat(this.runner.mergeResults(query, answers)).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\","
+		assertThat(this.runner.mergeResults(query, answers)).isEqualTo("[{\"timestamp\":\"2026-01-01T00:10:00.000Z\","
 				+ "\"result\":[{\"api\":\"a\",\"latency\":40,\"half\":0.5}]}]");
 	}
 
@@ -335,11 +343,12 @@ class QueryMergeGoldenTest {
 				""";
 		List<String> answers = List.of(this.runner.run(query, List.of(first)), this.runner.run(query, List.of(second)));
 		JsonNode merged = MAPPER.readTree(this.runner.mergeResults(query, answers)).get(0);
-		// 2 + 2 rows; api values a, b in p0 and a, c in p1: the larger cardinality (2) as a lower bound, min a, max c
+		// 2 + 2 rows; api values a, b in p0 and a, c in p1: the larger cardinality (2) as a lower bound, min a, max c;
+		// the two equal intervals condense into one, as Druid does
 		assertThat(merged.get("id").asString()).isEqualTo("merged");
 		assertThat(merged.get("numRows").asLong()).isEqualTo(4);
 		assertThat(merged.get("intervals").toString())
-			.isEqualTo("[\"2026-01-01T00:00:00.000Z/2026-01-02T00:00:00.000Z\",\"2026-01-01T00:00:00.000Z/2026-01-02T00:00:00.000Z\"]");
+			.isEqualTo("[\"2026-01-01T00:00:00.000Z/2026-01-02T00:00:00.000Z\"]");
 		JsonNode api = merged.get("columns").get("api");
 		assertThat(api.get("cardinality").asInt()).isEqualTo(2);
 		assertThat(api.get("minValue").asString()).isEqualTo("a");
@@ -375,7 +384,7 @@ class QueryMergeGoldenTest {
 		String absent = this.runner.run(query.toString(), List.of(first));
 		query.putObject("context").put("finalize", "true");
 		// u1, u2 in p0
-		assertThat(absent).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"users\":"
+		assertThat(absent).isEqualTo("[{\"timestamp\":\"2026-01-01T00:10:00.000Z\",\"result\":{\"users\":"
 				+ hllEstimate("u1", "u2") + "}}]");
 		assertThat(this.runner.run(query.toString(), List.of(first))).isEqualTo(absent);
 	}

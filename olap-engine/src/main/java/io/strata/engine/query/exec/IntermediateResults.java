@@ -91,8 +91,8 @@ final class IntermediateResults {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("version", "v1");
 			entry.put("timestamp",
-					IsoTime.format(key.bucket() == TimeseriesEngine.ALL_BUCKET ? groups.earliestCovered : key.bucket(),
-							query.granularity().resultZone()));
+					IsoTime.format(key.bucket() == TimeseriesEngine.ALL_BUCKET ? query.intervals().getFirst().startMillis()
+							: key.bucket(), query.granularity().resultZone()));
 			entry.put("event", columns(key, groups.states.get(key), query.dimensions()));
 			out.add(entry);
 		}
