@@ -104,7 +104,10 @@ public final class HllRegisterUnion {
 		if (mode == HllImageFormat.MODE_SET && HllImageFormat.isCompact(image) && !dense.outOfOrder()) {
 			// DataSketches reads a compact SET into a fresh hash set and merges it in table order;
 			// the HIP estimate sums in that order, so replay it (out of order, HIP is not used)
-			CouponTable table = this.replay == null ? this.replay = new CouponTable() : this.replay;
+			if (this.replay == null) {
+				this.replay = new CouponTable();
+			}
+			CouponTable table = this.replay;
 			table.clear();
 			int count = couponPositions(image, mode);
 			for (int i = 0; i < count; i++) {
