@@ -191,7 +191,7 @@ public final class SketchCodec {
 	 */
 	public Object newUnion() {
 		return switch (this.spec) {
-			case HllSketchAggregatorSpec hll -> new HllUnion(hll.lgK());
+			case HllSketchAggregatorSpec hll -> new HllRegisterUnion(hll.lgK(), TgtHllType.valueOf(hll.tgtHllType()));
 			case ThetaSketchAggregatorSpec theta -> ThetaSetOperation.builder().setNominalEntries(theta.size())
 				.buildUnion();
 			case QuantilesSketchAggregatorSpec quantiles -> QuantilesDoublesUnion.builder().setMaxK(quantiles.k())
@@ -202,17 +202,31 @@ public final class SketchCodec {
 	/** Folds a sketch into a union made by {@link #newUnion()}. */
 	public void unionInto(Object union, Object sketch) {
 		switch (union) {
-			case HllUnion hll -> hll.update((HllSketch) sketch);
+			case HllRegisterUnion hll -> hll.update((HllSketch) sketch);
 			case ThetaUnion theta -> theta.union((ThetaSketch) sketch);
 			case QuantilesDoublesUnion quantiles -> quantiles.union((QuantilesDoublesSketch) sketch);
 			default -> throw new IllegalArgumentException("not a union: " + union.getClass().getName());
 		}
 	}
 
+	/**
+	 * Folds a sketch's serialized bytes into a union made by {@link #newUnion()}. The bytes are
+	 * read during the call only, so they may be a view of a buffer that is reused after. HLL
+	 * unions fold the bytes without deserializing them.
+	 */
+	public void unionBytesInto(Object union, MemorySegment bytes) {
+		if (union instanceof HllRegisterUnion hll) {
+			hll.add(bytes);
+		}
+		else {
+			unionInto(union, deserialize(bytes));
+		}
+	}
+
 	/** The sketch a union holds so far. */
 	public Object unionResult(Object union) {
 		return switch (union) {
-			case HllUnion hll -> hll.getResult(TgtHllType.valueOf(((HllSketchAggregatorSpec) this.spec).tgtHllType()));
+			case HllRegisterUnion hll -> hll.result();
 			case ThetaUnion theta -> theta.getResult();
 			case QuantilesDoublesUnion quantiles -> quantiles.getResult();
 			default -> throw new IllegalArgumentException("not a union: " + union.getClass().getName());
@@ -236,9 +250,13 @@ public final class SketchCodec {
 
 	/** Reads a sketch from its serialized form; the result is read-only. */
 	public Object deserialize(byte[] bytes) {
-		MemorySegment memory = MemorySegment.ofArray(bytes);
+		return deserialize(MemorySegment.ofArray(bytes));
+	}
+
+	/** Reads a sketch from its serialized form into the heap: the result does not keep {@code memory}. */
+	public Object deserialize(MemorySegment memory) {
 		return switch (this.type()) {
-			case HLL_SKETCH -> HllSketch.heapify(bytes);
+			case HLL_SKETCH -> HllSketch.heapify(memory);
 			case THETA_SKETCH -> CompactThetaSketch.heapify(memory);
 			case QUANTILES_DOUBLES_SKETCH -> QuantilesDoublesSketch.heapify(memory);
 			case LONG, FLOAT, DOUBLE, STRING -> throw new IllegalStateException("not a sketch type");

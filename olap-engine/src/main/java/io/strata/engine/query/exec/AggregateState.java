@@ -14,6 +14,8 @@ import io.strata.engine.aggregation.SketchCodec;
 import io.strata.engine.aggregation.ThetaSketchAggregatorSpec;
 import io.strata.engine.type.ColumnType;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * The running value of one aggregator for one result bucket: mergeable across segments, then
  * finalized to what Druid returns (numbers, null when nothing was aggregated, sketch estimates).
@@ -183,6 +185,14 @@ final class AggregateState {
 			this.union = this.codec.newUnion();
 		}
 		this.codec.unionInto(this.union, other);
+	}
+
+	/** Folds a stored sketch's serialized bytes, read during the call only (a view of a reused buffer). */
+	void addSketchBytes(MemorySegment bytes) {
+		if (this.union == null) {
+			this.union = this.codec.newUnion();
+		}
+		this.codec.unionBytesInto(this.union, bytes);
 	}
 
 	void updateSketch(Object value) {

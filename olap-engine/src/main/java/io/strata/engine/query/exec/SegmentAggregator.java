@@ -20,6 +20,8 @@ import io.strata.engine.segment.column.StringValues;
 import io.strata.engine.type.ColumnType;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * One aggregator bound to one segment's column: folds batches of selected rows into an {@link
  * AggregateState}: in vectors where the source allows, else row by row through column cursors
@@ -328,9 +330,9 @@ final class SegmentAggregator {
 				}
 			}
 			case SKETCHES -> {
-				byte[] bytes = this.sketches.getBytes(row);
+				MemorySegment bytes = this.sketches.viewBytes(row);
 				if (bytes != null) {
-					state.addSketch(state.codec().deserialize(bytes));
+					state.addSketchBytes(bytes);
 				}
 			}
 			case NUMBERS_INTO_SKETCH -> {

@@ -1,7 +1,7 @@
 package io.strata.engine.segment.encoding;
 
 import net.jpountz.lz4.LZ4Factory;
-import net.jpountz.lz4.LZ4FastDecompressor;
+import net.jpountz.lz4.LZ4SafeDecompressor;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -24,7 +24,12 @@ public final class BlockPartReader {
 
 	private final int blockCount;
 
-	private final LZ4FastDecompressor decompressor = LZ4Factory.fastestInstance().fastDecompressor();
+	/**
+	 * The safe decompressor, bounded by the stored length. lz4-java's native factory hands out a
+	 * pure-Java "fast" decompressor but a native safe one, which decodes our blocks about twice as
+	 * quickly (and reads no further than the stored bytes).
+	 */
+	private final LZ4SafeDecompressor decompressor = LZ4Factory.fastestInstance().safeDecompressor();
 
 	/**
 	 * Blocks whose checksum has passed. The mapped file never changes, so a block is checked once
@@ -114,8 +119,9 @@ public final class BlockPartReader {
 			}
 			case BlockPartWriter.CODEC_LZ4 -> {
 				try {
-					int read = this.decompressor.decompress(stored, 0, ByteBuffer.wrap(buffer), 0, decodedLength);
-					if (read != storedLength) {
+					int written = this.decompressor.decompress(stored, 0, (int) storedLength, ByteBuffer.wrap(buffer), 0,
+							decodedLength);
+					if (written != decodedLength) {
 						throw new CorruptPartException("block " + block + " does not decompress to its length");
 					}
 				}

@@ -8,6 +8,7 @@ import io.strata.engine.segment.column.SketchColumn;
 import io.strata.engine.segment.column.SketchValues;
 import io.strata.engine.segment.encoding.BlockPartReader;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
@@ -58,6 +59,9 @@ final class MappedSketchColumn implements SketchColumn {
 
 		private ByteBuffer block;
 
+		/** The decoded block as a read-only segment, for {@link #viewBytes}. */
+		private MemorySegment blockView;
+
 		private int currentBlock = -1;
 
 		/** Start of each row's bytes in the current block, from the stored lengths. */
@@ -98,6 +102,7 @@ final class MappedSketchColumn implements SketchColumn {
 			}
 			this.currentBlock = -1;
 			this.block = column.blocks.decode(blockIndex, this.buffer);
+			this.blockView = MemorySegment.ofArray(this.buffer).asSlice(0, this.block.limit()).asReadOnly();
 			this.count = this.block.getInt(0);
 			if (this.count < 0 || this.count >= this.starts.length || 4 + 4L * this.count > this.block.limit()) {
 				throw new IllegalStateException("sketch block " + blockIndex + " has a bad row count");
@@ -123,6 +128,15 @@ final class MappedSketchColumn implements SketchColumn {
 			byte[] bytes = new byte[this.rowEnd - this.rowStart];
 			this.block.get(this.rowStart, bytes);
 			return bytes;
+		}
+
+		@Override
+		public MemorySegment viewBytes(int row) {
+			position(row);
+			if (this.rowEnd == this.rowStart) {
+				return null;
+			}
+			return this.blockView.asSlice(this.rowStart, this.rowEnd - this.rowStart);
 		}
 
 		@Override
