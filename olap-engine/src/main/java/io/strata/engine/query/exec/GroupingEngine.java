@@ -110,7 +110,7 @@ final class GroupingEngine {
 			List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations, SegmentTopN topN, GroupValueIds ids,
 			Groups groups, QueryControl control) {
 		List<Interval> covered = new ArrayList<>();
-		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, intervals, filter, covered);
+		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, intervals, filter, granularity, covered);
 		if (rowsToRead.isEmpty()) {
 			return;
 		}

@@ -3,6 +3,8 @@ package io.strata.engine.query.exec;
 import io.strata.engine.query.filter.DimFilter;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.column.NumericValues;
+import io.strata.engine.time.AllGranularity;
+import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
@@ -19,26 +21,29 @@ final class RowSelector {
 	}
 
 	static ImmutableRoaringBitmap select(Segment segment, List<Interval> intervals, DimFilter filter) {
-		return select(segment, intervals, filter, new java.util.ArrayList<>());
+		return select(segment, intervals, filter, Granularity.all(), new java.util.ArrayList<>());
 	}
 
 	/**
 	 * As {@link #select(Segment, List, DimFilter)}, also adding to {@code covered} the part of each
-	 * query interval the segment's rows span, first row to last (where empty buckets are filled and
-	 * "all" is stamped).
+	 * query interval the segment's rows span at {@code granularity}, first row to the end of the last
+	 * row's bucket (where empty buckets are filled and "all" is stamped).
 	 */
 	static ImmutableRoaringBitmap select(Segment segment, List<Interval> intervals, DimFilter filter,
-			List<Interval> covered) {
+			Granularity granularity, List<Interval> covered) {
 		NumericValues times = segment.time().open();
 		int rows = segment.numRows();
 		MutableRoaringBitmap selected = new MutableRoaringBitmap();
 		if (rows == 0) {
 			return selected;
 		}
-		// Druid clips each segment to its data, first row to last: buckets after the last row are
-		// not filled, and "all" is stamped with the later of the query start and the first row
+		// Druid clips each segment to its data, from the first row to the end of the last row's
+		// bucket: buckets after that are not filled, and "all" (whose one bucket never ends) is
+		// stamped with the later of the query start and the first row
 		long firstTime = times.getLong(0);
-		long endTime = times.getLong(rows - 1) + 1;
+		long lastTime = times.getLong(rows - 1);
+		long endTime = granularity instanceof AllGranularity ? Long.MAX_VALUE
+				: granularity.next(granularity.bucketStart(lastTime));
 		for (Interval interval : intervals) {
 			Interval segmentInterval = segment.id().interval();
 			if (!interval.overlaps(segmentInterval)) {

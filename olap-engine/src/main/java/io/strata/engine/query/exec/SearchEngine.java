@@ -75,7 +75,8 @@ final class SearchEngine {
 		TreeMap<Long, Bucket> buckets = new TreeMap<>();
 		for (Segment segment : segments) {
 			List<Interval> covered = new ArrayList<>();
-			ImmutableRoaringBitmap rows = RowSelector.select(segment, query.intervals(), query.filter(), covered);
+			ImmutableRoaringBitmap rows = RowSelector.select(segment, query.intervals(), query.filter(), query.granularity(),
+					covered);
 			if (covered.isEmpty()) {
 				continue;
 			}

@@ -63,7 +63,7 @@ public final class TimeseriesEngine {
 		NumericValues times = segment.time().open();
 		int coveredBefore = partial.coveredIntervals.size();
 		ImmutableRoaringBitmap rowsToRead = RowSelector.select(segment, query.intervals(), query.filter(),
-				partial.coveredIntervals);
+				query.granularity(), partial.coveredIntervals);
 		if (rowsToRead.isEmpty()) {
 			return;
 		}
