@@ -4,15 +4,10 @@ import io.strata.engine.error.ErrorCategory;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.ingest.IncrementalIndex;
-import io.strata.engine.ingest.IndexPersister;
 import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
-import io.strata.engine.input.InputRow;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.SegmentId;
-import io.strata.engine.segment.format.SegmentFileReader;
-import io.strata.engine.time.Interval;
+import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.IsoTime;
 import org.apache.datasketches.hll.HllSketch;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +60,7 @@ class AggregatorGoldenTest {
 
 	@BeforeAll
 	static void build() {
-		DataSchema schema = new IngestSpecJson().readDataSchema("""
+		DataSchema schema = TestSegments.schema("""
 				{"dataSource": "usage", "timestampSpec": {"column": "t"},
 				 "dimensionsSpec": {"dimensions": ["api", "region", "bundles"]},
 				 "metricsSpec": [{"type": "count", "name": "rows"},
@@ -87,28 +82,14 @@ class AggregatorGoldenTest {
 		IncrementalIndex second = new IncrementalIndex(schema);
 		add(second, "2026-01-02T02:00:00Z", "b", "eu", List.of("z"), "u4", 50, 9L, 3.5, 2);
 		add(second, "2026-01-02T05:30:00Z", "a", null, List.of("x"), "u2", 60, null, 4.5, 1);
-		SEGMENTS.add(persist(first, "2026-01-01/2026-01-02"));
-		SEGMENTS.add(persist(second, "2026-01-02/2026-01-03"));
-	}
-
-	private static Segment persist(IncrementalIndex index, String interval) {
-		Path file = directory.resolve(interval.replace('/', '_') + ".strata");
-		new IndexPersister().persist(index, new SegmentId("usage", Interval.parse(interval), "v1", 0), file);
-		return new SegmentFileReader().open(file);
+		SEGMENTS.add(TestSegments.persist(first, TestSegments.id("usage", "2026-01-01/2026-01-02", 0), directory));
+		SEGMENTS.add(TestSegments.persist(second, TestSegments.id("usage", "2026-01-02/2026-01-03", 0), directory));
 	}
 
 	private static void add(IncrementalIndex index, String time, String api, String region, List<String> bundles,
 			String user, long latency, Long score, Double ratio, long rank) {
-		FieldMap fields = new FieldMap(12);
-		fields.put("api", api);
-		fields.put("region", region);
-		fields.put("bundles", new ArrayList<Object>(bundles));
-		fields.put("user", user);
-		fields.put("latency", latency);
-		fields.put("score", score);
-		fields.put("ratio", ratio);
-		fields.put("rank", rank);
-		index.add(new InputRow(IsoTime.parse(time), fields));
+		index.add(TestSegments.row(IsoTime.parse(time), "api", api, "region", region, "bundles", bundles, "user", user,
+				"latency", latency, "score", score, "ratio", ratio, "rank", rank));
 	}
 
 	@AfterAll

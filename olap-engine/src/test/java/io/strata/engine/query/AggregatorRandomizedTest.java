@@ -2,14 +2,11 @@ package io.strata.engine.query;
 
 import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.ingest.IncrementalIndex;
-import io.strata.engine.ingest.IndexPersister;
-import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
-import io.strata.engine.input.InputRow;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
-import io.strata.engine.segment.format.SegmentFileReader;
+import io.strata.engine.testing.RandomUsageValues;
+import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
 import io.strata.engine.time.IsoTime;
@@ -101,20 +98,15 @@ class AggregatorRandomizedTest {
 		for (int i = 0; i < 2400; i++) {
 			long time = random.nextInt(4) == 0 ? hot[random.nextInt(hot.length)]
 					: DAY_1 + random.nextLong(2 * 24 * HOUR / 1000) * 1000;
-			String api = random.nextInt(10) == 0 ? null : String.valueOf((char) ('a' + random.nextInt(5)));
-			String region = random.nextInt(7) == 0 ? null : List.of("us", "eu", "ap").get(random.nextInt(3));
-			List<String> tags = new ArrayList<>();
-			for (String tag : List.of("t1", "t2", "t3", "t4")) {
-				if (random.nextInt(3) == 0) {
-					tags.add(tag);
-				}
-			}
-			Long score = random.nextInt(5) == 0 ? null : random.nextLong(1000);
-			Double ratio = random.nextInt(5) == 0 ? null : random.nextInt(100_000) / 64.0;
+			String api = RandomUsageValues.api(random);
+			String region = RandomUsageValues.region(random);
+			List<String> tags = RandomUsageValues.tags(random);
+			Long score = RandomUsageValues.score(random);
+			Double ratio = RandomUsageValues.ratio(random);
 			ROWS.add(new Raw(time, api, region, tags, "u" + random.nextInt(700), score, ratio,
 					random.nextLong(1_000_000_000_000L), -1));
 		}
-		DataSchema schema = new IngestSpecJson().readDataSchema("""
+		DataSchema schema = TestSegments.schema("""
 				{"dataSource": "usage", "timestampSpec": {"column": "t"},
 				 "dimensionsSpec": {"dimensions": ["api", "region", "tags", "user"]},
 				 "metricsSpec": [{"type": "count", "name": "rows"},
@@ -132,22 +124,13 @@ class AggregatorRandomizedTest {
 			int index = ROWS.get(row).time() < DAY_1 + 24 * HOUR ? random.nextInt(3) : 3;
 			Raw raw = ROWS.get(row).placedIn(index);
 			ROWS.set(row, raw);
-			FieldMap fields = new FieldMap(10);
-			fields.put("api", raw.api());
-			fields.put("region", raw.region());
-			fields.put("tags", new ArrayList<Object>(raw.tags()));
-			fields.put("user", raw.user());
-			fields.put("score", raw.score());
-			fields.put("ratio", raw.ratio());
-			fields.put("rank", raw.rank());
-			indexes.get(index).add(new InputRow(raw.time(), fields));
+			indexes.get(index).add(TestSegments.row(raw.time(), "api", raw.api(), "region", raw.region(), "tags",
+					raw.tags(), "user", raw.user(), "score", raw.score(), "ratio", raw.ratio(), "rank", raw.rank()));
 		}
 		for (int i = 0; i < 4; i++) {
 			long day = i < 3 ? DAY_1 : DAY_1 + 24 * HOUR;
 			SegmentId id = new SegmentId("usage", new Interval(day, day + 24 * HOUR), "v1", i < 3 ? i : 0);
-			Path file = directory.resolve("segment-" + i + ".strata");
-			new IndexPersister().persist(indexes.get(i), id, file);
-			SEGMENTS.add(new SegmentFileReader().open(file));
+			SEGMENTS.add(TestSegments.persist(indexes.get(i), id, directory));
 		}
 	}
 

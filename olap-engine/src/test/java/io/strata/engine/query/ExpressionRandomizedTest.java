@@ -1,15 +1,10 @@
 package io.strata.engine.query;
 
 import io.strata.engine.ingest.DataSchema;
-import io.strata.engine.ingest.IndexingPipeline;
-import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
 import io.strata.engine.input.InputRow;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.SegmentMetadata;
-import io.strata.engine.segment.format.SegmentFileReader;
-import io.strata.engine.segment.format.SegmentFormat;
+import io.strata.engine.testing.TestSegments;
 import io.strata.sample.UsageDataConfig;
 import io.strata.sample.UsageEvent;
 import io.strata.sample.UsageEventGenerator;
@@ -65,27 +60,19 @@ class ExpressionRandomizedTest {
 			EVENTS.add(new Event(event.timestampMillis(), random.nextInt(6) == 0 ? null : event.region(), event.bundles(),
 					Integer.toString(event.statusCode()), event.latencyMs(), event.bytes()));
 		}
-		DataSchema schema = new IngestSpecJson().readDataSchema("""
+		DataSchema schema = TestSegments.schema("""
 				{"dataSource": "usage", "timestampSpec": {"column": "t"},
 				 "dimensionsSpec": {"dimensions": ["region", "bundles", "statusCode"]},
 				 "metricsSpec": [{"type": "longSum", "name": "latency", "fieldName": "latency"},
 				                 {"type": "longMax", "name": "bytes", "fieldName": "bytes"}],
 				 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "none", "rollup": false}}
 				""");
-		IndexingPipeline pipeline = new IndexingPipeline(schema, directory, "v1", 3_000, Long.MAX_VALUE, 10);
+		List<InputRow> rows = new ArrayList<>();
 		for (Event event : EVENTS) {
-			FieldMap fields = new FieldMap(8);
-			fields.put("region", event.region());
-			fields.put("bundles", new ArrayList<Object>(event.bundles()));
-			fields.put("statusCode", event.statusCode());
-			fields.put("latency", event.latency());
-			fields.put("bytes", event.bytes());
-			pipeline.accept(new InputRow(event.time(), fields));
+			rows.add(TestSegments.row(event.time(), "region", event.region(), "bundles", event.bundles(), "statusCode",
+					event.statusCode(), "latency", event.latency(), "bytes", event.bytes()));
 		}
-		for (SegmentMetadata metadata : pipeline.finish()) {
-			SEGMENTS.add(new SegmentFileReader().open(
-					directory.resolve("segments").resolve(metadata.id().toString()).resolve(SegmentFormat.FILE_NAME)));
-		}
+		SEGMENTS.addAll(TestSegments.index(schema, directory, 3_000, rows));
 		assertThat(SEGMENTS).hasSizeGreaterThan(2);
 	}
 

@@ -1,18 +1,14 @@
 package io.strata.engine.query;
 
 import io.strata.engine.ingest.DataSchema;
-import io.strata.engine.ingest.IndexingPipeline;
-import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
 import io.strata.engine.input.InputRow;
 import io.strata.engine.json.SpecNode;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.query.extraction.ExtractionFn;
 import io.strata.engine.query.extraction.ExtractionFnJson;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.SegmentMetadata;
-import io.strata.engine.segment.format.SegmentFileReader;
-import io.strata.engine.segment.format.SegmentFormat;
+import io.strata.engine.testing.RandomUsageValues;
+import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
 import io.strata.engine.time.IsoTime;
@@ -86,36 +82,24 @@ class ExtractionAndFilterRandomizedTest {
 		SplittableRandom random = new SplittableRandom(3);
 		while (generator.hasNext()) {
 			UsageEvent event = generator.next();
-			Map<String, Object> dimensions = new LinkedHashMap<>();
-			dimensions.put("accountId", event.accountId());
-			dimensions.put("apiName", event.apiName());
-			dimensions.put("statusCode", Integer.toString(event.statusCode()));
-			dimensions.put("bundles", event.bundles());
-			dimensions.put("region", random.nextInt(8) == 0 ? null : event.region());
-			EVENTS.add(new Raw(event.timestampMillis(), dimensions, event.latencyMs()));
+			EVENTS.add(new Raw(event.timestampMillis(), RandomUsageValues.dimensions(event, random, 8),
+					event.latencyMs()));
 		}
 		for (boolean rollup : new boolean[] { false, true }) {
-			DataSchema schema = new IngestSpecJson().readDataSchema("""
+			DataSchema schema = TestSegments.schema("""
 					{"dataSource": "usage", "timestampSpec": {"column": "t"},
 					 "dimensionsSpec": {"dimensions": ["accountId", "apiName", "statusCode", "bundles", "region"]},
 					 "metricsSpec": [{"type": "count", "name": "events"},
 					                 {"type": "longSum", "name": "latency", "fieldName": "latency"}],
 					 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "%s", "rollup": %s}}
 					""".formatted(rollup ? "minute" : "none", rollup));
-			Path work = directory.resolve("rollup-" + rollup);
-			IndexingPipeline pipeline = new IndexingPipeline(schema, work, "v1", 2_500, Long.MAX_VALUE, 10);
+			List<InputRow> rows = new ArrayList<>();
 			for (Raw raw : EVENTS) {
-				FieldMap fields = new FieldMap(8);
-				raw.dimensions().forEach((name, value) -> fields.put(name,
-						value instanceof List<?> list ? new ArrayList<Object>(list) : value));
+				Map<String, Object> fields = new LinkedHashMap<>(raw.dimensions());
 				fields.put("latency", raw.latency());
-				pipeline.accept(new InputRow(raw.time(), fields));
+				rows.add(TestSegments.row(raw.time(), fields));
 			}
-			List<Segment> segments = new ArrayList<>();
-			for (SegmentMetadata metadata : pipeline.finish()) {
-				segments.add(new SegmentFileReader().open(
-						work.resolve("segments").resolve(metadata.id().toString()).resolve(SegmentFormat.FILE_NAME)));
-			}
+			List<Segment> segments = TestSegments.index(schema, directory.resolve("rollup-" + rollup), 2_500, rows);
 			assertThat(segments).hasSizeGreaterThanOrEqualTo(3);
 			SEGMENTS.put(rollup, segments);
 		}

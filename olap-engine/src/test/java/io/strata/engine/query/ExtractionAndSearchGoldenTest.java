@@ -4,15 +4,9 @@ import io.strata.engine.error.ErrorCategory;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.ingest.IncrementalIndex;
-import io.strata.engine.ingest.IndexPersister;
-import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
-import io.strata.engine.input.InputRow;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.SegmentId;
-import io.strata.engine.segment.format.SegmentFileReader;
-import io.strata.engine.time.Interval;
+import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.IsoTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +50,7 @@ class ExtractionAndSearchGoldenTest {
 
 	@BeforeAll
 	static void build() {
-		DataSchema schema = new IngestSpecJson().readDataSchema("""
+		DataSchema schema = TestSegments.schema("""
 				{"dataSource": "calls", "timestampSpec": {"column": "t"},
 				 "dimensionsSpec": {"dimensions": ["api", "paths", "region", {"type": "long", "name": "status"}]},
 				 "metricsSpec": [{"type": "count", "name": "rows"},
@@ -70,25 +64,14 @@ class ExtractionAndSearchGoldenTest {
 		IncrementalIndex second = new IncrementalIndex(schema);
 		add(second, "2026-01-02T03:00:00Z", "putUser", List.of("/v1/users"), "us-west", null, 40);
 		add(second, "2026-01-02T05:30:00Z", "get_all", List.of("/v1/me"), "US-EAST", 500L, 50);
-		SEGMENTS.add(persist(first, "2026-01-01/2026-01-02"));
-		SEGMENTS.add(persist(second, "2026-01-02/2026-01-03"));
-	}
-
-	private static Segment persist(IncrementalIndex index, String interval) {
-		Path file = directory.resolve(interval.replace('/', '_') + ".strata");
-		new IndexPersister().persist(index, new SegmentId("calls", Interval.parse(interval), "v1", 0), file);
-		return new SegmentFileReader().open(file);
+		SEGMENTS.add(TestSegments.persist(first, TestSegments.id("calls", "2026-01-01/2026-01-02", 0), directory));
+		SEGMENTS.add(TestSegments.persist(second, TestSegments.id("calls", "2026-01-02/2026-01-03", 0), directory));
 	}
 
 	private static void add(IncrementalIndex index, String time, String api, List<String> paths, String region,
 			Long status, long latency) {
-		FieldMap fields = new FieldMap(8);
-		fields.put("api", api);
-		fields.put("paths", new ArrayList<Object>(paths));
-		fields.put("region", region);
-		fields.put("status", status);
-		fields.put("latency", latency);
-		index.add(new InputRow(IsoTime.parse(time), fields));
+		index.add(TestSegments.row(IsoTime.parse(time), "api", api, "paths", paths, "region", region, "status", status,
+				"latency", latency));
 	}
 
 	@AfterAll

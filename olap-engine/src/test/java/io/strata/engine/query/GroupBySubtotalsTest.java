@@ -4,15 +4,9 @@ import io.strata.engine.error.ErrorCategory;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.ingest.IncrementalIndex;
-import io.strata.engine.ingest.IndexPersister;
-import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
-import io.strata.engine.input.InputRow;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.SegmentId;
-import io.strata.engine.segment.format.SegmentFileReader;
-import io.strata.engine.time.Interval;
+import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.IsoTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +45,7 @@ class GroupBySubtotalsTest {
 
 	@BeforeAll
 	static void build() {
-		DataSchema schema = new IngestSpecJson().readDataSchema("""
+		DataSchema schema = TestSegments.schema("""
 				{"dataSource": "usage", "timestampSpec": {"column": "t"},
 				 "dimensionsSpec": {"dimensions": ["api", "region"]},
 				 "metricsSpec": [{"type": "count", "name": "rows"},
@@ -66,20 +60,12 @@ class GroupBySubtotalsTest {
 		IncrementalIndex second = new IncrementalIndex(schema);
 		add(second, "2026-01-02T02:00:00Z", "b", "eu", 50);
 		add(second, "2026-01-02T05:30:00Z", "a", null, 60);
-		for (IncrementalIndex index : List.of(first, second)) {
-			String day = index == first ? "2026-01-01/2026-01-02" : "2026-01-02/2026-01-03";
-			Path file = directory.resolve(day.replace('/', '_') + ".strata");
-			new IndexPersister().persist(index, new SegmentId("usage", Interval.parse(day), "v1", 0), file);
-			SEGMENTS.add(new SegmentFileReader().open(file));
-		}
+		SEGMENTS.add(TestSegments.persist(first, TestSegments.id("usage", "2026-01-01/2026-01-02", 0), directory));
+		SEGMENTS.add(TestSegments.persist(second, TestSegments.id("usage", "2026-01-02/2026-01-03", 0), directory));
 	}
 
 	private static void add(IncrementalIndex index, String time, String api, String region, long latency) {
-		FieldMap fields = new FieldMap(4);
-		fields.put("api", api);
-		fields.put("region", region);
-		fields.put("latency", latency);
-		index.add(new InputRow(IsoTime.parse(time), fields));
+		index.add(TestSegments.row(IsoTime.parse(time), "api", api, "region", region, "latency", latency));
 	}
 
 	@AfterAll

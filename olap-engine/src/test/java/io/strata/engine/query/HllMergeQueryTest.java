@@ -1,19 +1,15 @@
 package io.strata.engine.query;
 
 import io.strata.engine.ingest.DataSchema;
-import io.strata.engine.ingest.IndexingPipeline;
-import io.strata.engine.ingest.IngestSpecJson;
 import io.strata.engine.input.FieldMap;
 import io.strata.engine.input.InputRow;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.SegmentMetadata;
 import io.strata.engine.segment.column.NumericValues;
 import io.strata.engine.segment.column.SketchValues;
 import io.strata.engine.segment.column.StringColumn;
 import io.strata.engine.segment.column.StringValues;
-import io.strata.engine.segment.format.SegmentFileReader;
-import io.strata.engine.segment.format.SegmentFormat;
+import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
 import io.strata.engine.time.IsoTime;
@@ -70,24 +66,14 @@ class HllMergeQueryTest {
 		}
 		rows.sort(java.util.Comparator.comparingLong(InputRow::timestampMillis));
 		for (boolean rollup : new boolean[] { false, true }) {
-			DataSchema schema = new IngestSpecJson().readDataSchema("""
+			DataSchema schema = TestSegments.schema("""
 					{"dataSource": "usage", "timestampSpec": {"column": "t"},
 					 "dimensionsSpec": {"dimensions": ["api", "tier"]},
 					 "metricsSpec": [{"type": "HLLSketchBuild", "name": "users", "fieldName": "userId"},
 					                 {"type": "HLLSketchBuild", "name": "users8", "fieldName": "userId", "lgK": 8, "tgtHllType": "HLL_8"}],
 					 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "%s", "rollup": %s}}
 					""".formatted(rollup ? "six_hour" : "none", rollup));
-			Path work = directory.resolve("rollup-" + rollup);
-			IndexingPipeline pipeline = new IndexingPipeline(schema, work, "v1", 7_000, Long.MAX_VALUE, 10);
-			for (InputRow row : rows) {
-				pipeline.accept(row);
-			}
-			List<Segment> segments = new ArrayList<>();
-			for (SegmentMetadata metadata : pipeline.finish()) {
-				segments.add(new SegmentFileReader().open(
-						work.resolve("segments").resolve(metadata.id().toString()).resolve(SegmentFormat.FILE_NAME)));
-			}
-			SEGMENTS.put(rollup, segments);
+			SEGMENTS.put(rollup, TestSegments.index(schema, directory.resolve("rollup-" + rollup), 7_000, rows));
 		}
 	}
 

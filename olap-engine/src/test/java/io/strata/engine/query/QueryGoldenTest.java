@@ -2,17 +2,9 @@ package io.strata.engine.query;
 
 import io.strata.engine.error.ErrorCategory;
 import io.strata.engine.error.StrataException;
-import io.strata.engine.ingest.DataSchema;
-import io.strata.engine.ingest.IncrementalIndex;
-import io.strata.engine.ingest.IndexPersister;
-import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
-import io.strata.engine.input.InputRow;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.SegmentId;
-import io.strata.engine.segment.format.SegmentFileReader;
-import io.strata.engine.time.Interval;
+import io.strata.engine.testing.HandWrittenUsage;
 import io.strata.engine.time.IsoTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,15 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Timeseries, topN and groupBy on four hand-written rows, each expected result worked out by hand from the rows
- * below (not copied from the engine's output).
+ * Timeseries, topN and groupBy on the four hand-written rows of {@link HandWrittenUsage} (users an HLL sketch of
+ * user), each expected result worked out by hand from the rows below (not copied from the engine's output).
  *
  * <pre>
  * time              api status bundles region latency bytes
@@ -57,38 +48,8 @@ class QueryGoldenTest {
 
 	@BeforeAll
 	static void build() {
-		DataSchema schema = new IngestSpecJson().readDataSchema("""
-				{"dataSource": "usage", "timestampSpec": {"column": "t"},
-				 "dimensionsSpec": {"dimensions": ["api", "status", "bundles", "region"]},
-				 "metricsSpec": [{"type": "count", "name": "rows"},
-				                 {"type": "longSum", "name": "latency", "fieldName": "latency"},
-				                 {"type": "doubleSum", "name": "bytes", "fieldName": "bytes"},
-				                 {"type": "HLLSketchBuild", "name": "users", "fieldName": "user"}],
-				 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "none", "rollup": false}}
-				""");
-		IncrementalIndex index = new IncrementalIndex(schema);
-		add(index, "2026-01-01T00:10:00Z", "a", "200", List.of("x", "y"), "us", 10, 1.5);
-		add(index, "2026-01-01T00:50:00Z", "b", "404", List.of(), null, 20, 2.5);
-		add(index, "2026-01-01T01:05:00Z", "a", "200", List.of("y"), "eu", 30, 3.0);
-		add(index, "2026-01-01T03:00:00Z", "c", "500", List.of("x"), "us", 40, 4.0);
-		Path file = directory.resolve("day.strata");
-		new IndexPersister().persist(index, new SegmentId("usage", Interval.parse("2026-01-01/2026-01-02"), "v1", 0),
-				file);
-		segment = new SegmentFileReader().open(file);
-	}
-
-	private static void add(IncrementalIndex index, String time, String api, String status, List<String> bundles,
-			String region, long latency, double bytes) {
-		FieldMap fields = new FieldMap(8);
-		fields.put("api", api);
-		fields.put("status", status);
-		fields.put("bundles", new ArrayList<Object>(bundles));
-		fields.put("region", region);
-		fields.put("latency", latency);
-		fields.put("bytes", bytes);
-		// users: rows 1 and 3 are u1, row 2 is u2, row 4 is u3
-		fields.put("user", api.equals("a") ? "u1" : api.equals("b") ? "u2" : "u3");
-		index.add(new InputRow(IsoTime.parse(time), fields));
+		segment = HandWrittenUsage.segment(directory, """
+				{"type": "HLLSketchBuild", "name": "users", "fieldName": "user"}""");
 	}
 
 	@AfterAll

@@ -3,15 +3,9 @@ package io.strata.engine.query;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.ingest.IncrementalIndex;
-import io.strata.engine.ingest.IndexPersister;
-import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
-import io.strata.engine.input.InputRow;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.SegmentId;
-import io.strata.engine.segment.format.SegmentFileReader;
-import io.strata.engine.time.Interval;
+import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.IsoTime;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
@@ -27,7 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -68,7 +61,7 @@ class QueryMergeGoldenTest {
 
 	@BeforeAll
 	static void build() {
-		DataSchema schema = new IngestSpecJson().readDataSchema("""
+		DataSchema schema = TestSegments.schema("""
 				{"dataSource": "usage", "timestampSpec": {"column": "t"},
 				 "dimensionsSpec": {"dimensions": ["api", "tags", "user"]},
 				 "metricsSpec": [{"type": "count", "name": "rows"},
@@ -82,26 +75,13 @@ class QueryMergeGoldenTest {
 		IncrementalIndex p1 = new IncrementalIndex(schema);
 		add(p1, T0105, "a", List.of("y"), 30L, 3.0, "u1");
 		add(p1, IsoTime.parse("2026-01-01T03:00:00Z"), "c", List.of("x"), 40L, 4.0, "u3");
-		first = persist(p0, 0);
-		second = persist(p1, 1);
+		first = TestSegments.persist(p0, TestSegments.id("usage", "2026-01-01/2026-01-02", 0), directory);
+		second = TestSegments.persist(p1, TestSegments.id("usage", "2026-01-01/2026-01-02", 1), directory);
 	}
 
 	private static void add(IncrementalIndex index, long time, String api, List<String> tags, Long latency,
 			double ratio, String user) {
-		FieldMap fields = new FieldMap(8);
-		fields.put("api", api);
-		fields.put("tags", new ArrayList<Object>(tags));
-		fields.put("latency", latency);
-		fields.put("ratio", ratio);
-		fields.put("user", user);
-		index.add(new InputRow(time, fields));
-	}
-
-	private static Segment persist(IncrementalIndex index, int partition) {
-		Path file = directory.resolve("p" + partition + ".strata");
-		new IndexPersister().persist(index,
-				new SegmentId("usage", Interval.parse("2026-01-01/2026-01-02"), "v1", partition), file);
-		return new SegmentFileReader().open(file);
+		index.add(TestSegments.row(time, "api", api, "tags", tags, "latency", latency, "ratio", ratio, "user", user));
 	}
 
 	@AfterAll

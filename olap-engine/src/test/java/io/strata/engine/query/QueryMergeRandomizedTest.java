@@ -2,14 +2,11 @@ package io.strata.engine.query;
 
 import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.ingest.IncrementalIndex;
-import io.strata.engine.ingest.IndexPersister;
-import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
-import io.strata.engine.input.InputRow;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
-import io.strata.engine.segment.format.SegmentFileReader;
+import io.strata.engine.testing.RandomUsageValues;
+import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.Interval;
 import io.strata.engine.time.IsoTime;
 import org.junit.jupiter.api.AfterAll;
@@ -77,22 +74,16 @@ class QueryMergeRandomizedTest {
 			}
 			Map<String, Object> row = new java.util.LinkedHashMap<>();
 			row.put("t", time);
-			row.put("api", random.nextInt(10) == 0 ? null : String.valueOf((char) ('a' + random.nextInt(5))));
-			row.put("region", random.nextInt(7) == 0 ? null : List.of("us", "eu", "ap").get(random.nextInt(3)));
-			List<Object> tags = new ArrayList<>();
-			for (String tag : List.of("t1", "t2", "t3", "t4")) {
-				if (random.nextInt(3) == 0) {
-					tags.add(tag);
-				}
-			}
-			row.put("tags", tags);
+			row.put("api", RandomUsageValues.api(random));
+			row.put("region", RandomUsageValues.region(random));
+			row.put("tags", RandomUsageValues.tags(random));
 			row.put("user", "u" + random.nextInt(400));
-			row.put("score", random.nextInt(5) == 0 ? null : random.nextLong(1000));
-			row.put("ratio", random.nextInt(5) == 0 ? null : random.nextInt(100_000) / 64.0);
+			row.put("score", RandomUsageValues.score(random));
+			row.put("ratio", RandomUsageValues.ratio(random));
 			ROWS.add(row);
 		}
 		for (boolean rollup : new boolean[] { false, true }) {
-			DataSchema schema = new IngestSpecJson().readDataSchema("""
+			DataSchema schema = TestSegments.schema("""
 					{"dataSource": "usage", "timestampSpec": {"column": "t"},
 					 "dimensionsSpec": {"dimensions": ["api", "region", "tags", "user"]},
 					 "metricsSpec": [{"type": "count", "name": "rows"},
@@ -118,16 +109,11 @@ class QueryMergeRandomizedTest {
 				long time = (Long) row.get("t");
 				int day = (int) ((time - DAY_1) / (24 * HOUR));
 				int index = day * 3 + (day < 2 ? placement.nextInt(3) : 0);
-				FieldMap fields = new FieldMap(8);
-				row.forEach((name, value) -> fields.put(name,
-						value instanceof List<?> list ? new ArrayList<Object>(list) : value));
-				indexes.get(index).add(new InputRow(time, fields));
+				indexes.get(index).add(TestSegments.row(time, row));
 			}
 			List<Segment> segments = new ArrayList<>();
 			for (int i = 0; i < indexes.size(); i++) {
-				Path file = directory.resolve("rollup-" + rollup + "-" + i + ".strata");
-				new IndexPersister().persist(indexes.get(i), ids.get(i), file);
-				segments.add(new SegmentFileReader().open(file));
+				segments.add(TestSegments.persist(indexes.get(i), ids.get(i), directory.resolve("rollup-" + rollup)));
 			}
 			SEGMENTS.put(rollup, segments);
 		}

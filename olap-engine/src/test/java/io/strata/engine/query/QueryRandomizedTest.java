@@ -1,9 +1,6 @@
 package io.strata.engine.query;
 
 import io.strata.engine.ingest.DataSchema;
-import io.strata.engine.ingest.IndexingPipeline;
-import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
 import io.strata.engine.input.InputRow;
 import io.strata.engine.query.filter.AndFilter;
 import io.strata.engine.query.filter.BoundFilter;
@@ -15,10 +12,9 @@ import io.strata.engine.query.filter.OrFilter;
 import io.strata.engine.query.filter.SelectorFilter;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.SegmentMetadata;
 import io.strata.engine.segment.column.Utf8Order;
-import io.strata.engine.segment.format.SegmentFileReader;
-import io.strata.engine.segment.format.SegmentFormat;
+import io.strata.engine.testing.RandomUsageValues;
+import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
 import io.strata.engine.time.IsoTime;
@@ -36,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -75,16 +72,11 @@ class QueryRandomizedTest {
 		SplittableRandom random = new SplittableRandom(11);
 		while (generator.hasNext()) {
 			UsageEvent event = generator.next();
-			Map<String, Object> dimensions = new java.util.LinkedHashMap<>();
-			dimensions.put("accountId", event.accountId());
-			dimensions.put("apiName", event.apiName());
-			dimensions.put("statusCode", Integer.toString(event.statusCode()));
-			dimensions.put("bundles", event.bundles());
-			dimensions.put("region", random.nextInt(10) == 0 ? null : event.region());
-			EVENTS.add(new Raw(event.timestampMillis(), dimensions, event.latencyMs(), event.bytes()));
+			EVENTS.add(new Raw(event.timestampMillis(), RandomUsageValues.dimensions(event, random, 10),
+					event.latencyMs(), event.bytes()));
 		}
 		for (boolean rollup : new boolean[] { false, true }) {
-			DataSchema schema = new IngestSpecJson().readDataSchema("""
+			DataSchema schema = TestSegments.schema("""
 					{"dataSource": "usage", "timestampSpec": {"column": "t"},
 					 "dimensionsSpec": {"dimensions": ["accountId", "apiName", "statusCode", "bundles", "region"]},
 					 "metricsSpec": [{"type": "count", "name": "events"},
@@ -92,22 +84,14 @@ class QueryRandomizedTest {
 					                 {"type": "longMax", "name": "maxBytes", "fieldName": "bytes"}],
 					 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "%s", "rollup": %s}}
 					""".formatted(rollup ? "minute" : "none", rollup));
-			Path work = directory.resolve("rollup-" + rollup);
-			IndexingPipeline pipeline = new IndexingPipeline(schema, work, "v1", 4_000, Long.MAX_VALUE, 10);
+			List<InputRow> rows = new ArrayList<>();
 			for (Raw raw : EVENTS) {
-				FieldMap fields = new FieldMap(8);
-				raw.dimensions().forEach((name, value) -> fields.put(name,
-						value instanceof List<?> list ? new ArrayList<Object>(list) : value));
+				Map<String, Object> fields = new LinkedHashMap<>(raw.dimensions());
 				fields.put("latency", raw.latency());
 				fields.put("bytes", raw.bytes());
-				pipeline.accept(new InputRow(raw.time(), fields));
+				rows.add(TestSegments.row(raw.time(), fields));
 			}
-			List<Segment> segments = new ArrayList<>();
-			for (SegmentMetadata metadata : pipeline.finish()) {
-				segments.add(new SegmentFileReader().open(
-						work.resolve("segments").resolve(metadata.id().toString()).resolve(SegmentFormat.FILE_NAME)));
-			}
-			SEGMENTS.put(rollup, segments);
+			SEGMENTS.put(rollup, TestSegments.index(schema, directory.resolve("rollup-" + rollup), 4_000, rows));
 		}
 	}
 

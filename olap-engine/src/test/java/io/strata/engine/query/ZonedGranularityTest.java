@@ -1,15 +1,10 @@
 package io.strata.engine.query;
 
 import io.strata.engine.ingest.DataSchema;
-import io.strata.engine.ingest.IndexingPipeline;
-import io.strata.engine.ingest.IngestSpecJson;
-import io.strata.engine.input.FieldMap;
 import io.strata.engine.input.InputRow;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.SegmentMetadata;
-import io.strata.engine.segment.format.SegmentFileReader;
-import io.strata.engine.segment.format.SegmentFormat;
+import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.IsoTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,25 +54,20 @@ class ZonedGranularityTest {
 
 	@BeforeAll
 	static void build() {
-		DataSchema schema = new IngestSpecJson().readDataSchema("""
+		DataSchema schema = TestSegments.schema("""
 				{"dataSource": "usage", "timestampSpec": {"column": "t"}, "dimensionsSpec": {"dimensions": ["api"]},
 				 "metricsSpec": [{"type": "count", "name": "rows"}],
 				 "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "none", "rollup": false}}
 				""");
-		IndexingPipeline pipeline = new IndexingPipeline(schema, directory, "v1", 1000, Long.MAX_VALUE, 10);
 		String[][] rows = { { "2026-10-28T12:00:00Z", "a" }, { "2026-10-29T06:59:00Z", "b" },
 				{ "2026-10-29T07:00:00Z", "a" }, { "2026-10-30T12:00:00Z", "z" }, { "2026-10-31T20:00:00Z", "a" },
 				{ "2026-11-01T07:30:00Z", "b" }, { "2026-11-01T09:30:00Z", "a" }, { "2026-11-02T07:30:00Z", "b" },
 				{ "2026-11-02T08:00:00Z", "a" }, { "2026-11-03T12:00:00Z", "b" }, { "2026-11-04T12:00:00Z", "a" } };
+		List<InputRow> inputs = new ArrayList<>();
 		for (String[] row : rows) {
-			FieldMap fields = new FieldMap(2);
-			fields.put("api", row[1]);
-			pipeline.accept(new InputRow(IsoTime.parse(row[0]), fields));
+			inputs.add(TestSegments.row(IsoTime.parse(row[0]), "api", row[1]));
 		}
-		for (SegmentMetadata metadata : pipeline.finish()) {
-			SEGMENTS.add(new SegmentFileReader().open(
-					directory.resolve("segments").resolve(metadata.id().toString()).resolve(SegmentFormat.FILE_NAME)));
-		}
+		SEGMENTS.addAll(TestSegments.index(schema, directory, 1000, inputs));
 	}
 
 	@AfterAll
