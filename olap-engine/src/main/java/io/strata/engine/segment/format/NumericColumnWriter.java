@@ -1,6 +1,7 @@
 package io.strata.engine.segment.format;
 
 import io.strata.engine.segment.ColumnSummary;
+import io.strata.engine.segment.NumericMinMax;
 import io.strata.engine.type.ColumnType;
 import io.strata.engine.segment.encoding.BitmapPartWriter;
 import io.strata.engine.segment.encoding.BlockPartWriter;
@@ -40,13 +41,7 @@ public final class NumericColumnWriter implements ColumnWriter {
 
 	private int rows;
 
-	private double min = Double.POSITIVE_INFINITY;
-
-	private double max = Double.NEGATIVE_INFINITY;
-
-	private long longMin = Long.MAX_VALUE;
-
-	private long longMax = Long.MIN_VALUE;
+	private final NumericMinMax minMax;
 
 	/** @param deltaEncoded for a sorted column (time): store deltas between rows */
 	public NumericColumnWriter(String name, ColumnType type, boolean deltaEncoded) {
@@ -56,6 +51,7 @@ public final class NumericColumnWriter implements ColumnWriter {
 		this.name = name;
 		this.type = type;
 		this.deltaEncoded = deltaEncoded;
+		this.minMax = new NumericMinMax(type);
 		this.longs = type == ColumnType.LONG ? new long[SegmentFormat.ROWS_PER_BLOCK] : null;
 		this.doubles = type == ColumnType.DOUBLE ? new double[SegmentFormat.ROWS_PER_BLOCK] : null;
 		this.floats = type == ColumnType.FLOAT ? new float[SegmentFormat.ROWS_PER_BLOCK] : null;
@@ -79,16 +75,15 @@ public final class NumericColumnWriter implements ColumnWriter {
 		switch (this.type) {
 			case LONG -> {
 				this.longs[this.inBlock] = value;
-				this.longMin = Math.min(this.longMin, value);
-				this.longMax = Math.max(this.longMax, value);
+				this.minMax.addLong(value);
 			}
 			case DOUBLE -> {
 				this.doubles[this.inBlock] = value;
-				trackDouble(value);
+				this.minMax.addDouble(value);
 			}
 			default -> {
 				this.floats[this.inBlock] = value;
-				trackDouble((float) value);
+				this.minMax.addDouble((float) value);
 			}
 		}
 		advance();
@@ -103,7 +98,7 @@ public final class NumericColumnWriter implements ColumnWriter {
 			case DOUBLE -> this.doubles[this.inBlock] = value;
 			default -> this.floats[this.inBlock] = (float) value;
 		}
-		trackDouble(this.type == ColumnType.FLOAT ? (float) value : value);
+		this.minMax.addDouble(this.type == ColumnType.FLOAT ? (float) value : value);
 		advance();
 	}
 
@@ -115,13 +110,6 @@ public final class NumericColumnWriter implements ColumnWriter {
 			default -> this.floats[this.inBlock] = 0;
 		}
 		advance();
-	}
-
-	private void trackDouble(double value) {
-		if (!Double.isNaN(value)) {
-			this.min = Math.min(this.min, value);
-			this.max = Math.max(this.max, value);
-		}
 	}
 
 	private void advance() {
@@ -157,18 +145,8 @@ public final class NumericColumnWriter implements ColumnWriter {
 			BitmapPartWriter.write(List.of(this.nulls), nullPart);
 			parts.addPlain("nulls", nullPart);
 		}
-		Object minValue = null;
-		Object maxValue = null;
-		if (this.type == ColumnType.LONG && this.longMin <= this.longMax) {
-			minValue = this.longMin;
-			maxValue = this.longMax;
-		}
-		else if (this.type != ColumnType.LONG && this.min <= this.max) {
-			minValue = this.min;
-			maxValue = this.max;
-		}
-		parts.summary = new ColumnSummary(this.name, this.type, false, hasNulls, -1, parts.sizeBytes(), minValue,
-				maxValue);
+		parts.summary = new ColumnSummary(this.name, this.type, false, hasNulls, -1, parts.sizeBytes(),
+				this.minMax.min(), this.minMax.max());
 		return parts;
 	}
 

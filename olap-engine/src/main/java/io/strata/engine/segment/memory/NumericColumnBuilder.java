@@ -1,5 +1,6 @@
 package io.strata.engine.segment.memory;
 
+import io.strata.engine.segment.NumericMinMax;
 import io.strata.engine.type.ColumnType;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
@@ -9,8 +10,8 @@ import java.util.Arrays;
  * Collects the rows of a long, float or double column in row order and builds an {@link
  * InMemoryNumericColumn}. Values convert to the column type as {@code NumericColumnWriter}
  * converts them (a double added to a long column is truncated, a float column rounds to float);
- * a null row stores 0 and is set in the null bitmap. Min and max are tracked as the writer tracks
- * them: NaN is ignored. Single-threaded; {@link #build()} may be called more than once.
+ * a null row stores 0 and is set in the null bitmap. Min and max are tracked by the writer's
+ * {@link NumericMinMax}: NaN is ignored. Single-threaded; {@link #build()} may be called more than once.
  */
 public final class NumericColumnBuilder {
 
@@ -26,19 +27,14 @@ public final class NumericColumnBuilder {
 
 	private int rows;
 
-	private long longMin = Long.MAX_VALUE;
-
-	private long longMax = Long.MIN_VALUE;
-
-	private double min = Double.POSITIVE_INFINITY;
-
-	private double max = Double.NEGATIVE_INFINITY;
+	private final NumericMinMax minMax;
 
 	public NumericColumnBuilder(ColumnType type) {
 		if (!type.isNumeric()) {
 			throw new IllegalArgumentException("not a numeric type: " + type);
 		}
 		this.type = type;
+		this.minMax = new NumericMinMax(type);
 		switch (type) {
 			case LONG -> this.longs = new long[1024];
 			case DOUBLE -> this.doubles = new double[1024];
@@ -59,16 +55,15 @@ public final class NumericColumnBuilder {
 		switch (this.type) {
 			case LONG -> {
 				this.longs[this.rows] = value;
-				this.longMin = Math.min(this.longMin, value);
-				this.longMax = Math.max(this.longMax, value);
+				this.minMax.addLong(value);
 			}
 			case DOUBLE -> {
 				this.doubles[this.rows] = value;
-				trackDouble(value);
+				this.minMax.addDouble(value);
 			}
 			default -> {
 				this.floats[this.rows] = value;
-				trackDouble((float) value);
+				this.minMax.addDouble((float) value);
 			}
 		}
 		this.rows++;
@@ -83,12 +78,12 @@ public final class NumericColumnBuilder {
 			case DOUBLE -> {
 				ensureCapacity();
 				this.doubles[this.rows] = value;
-				trackDouble(value);
+				this.minMax.addDouble(value);
 			}
 			default -> {
 				ensureCapacity();
 				this.floats[this.rows] = (float) value;
-				trackDouble((float) value);
+				this.minMax.addDouble((float) value);
 			}
 		}
 		this.rows++;
@@ -106,16 +101,8 @@ public final class NumericColumnBuilder {
 	public InMemoryNumericColumn build() {
 		MutableRoaringBitmap nullRows = this.nulls.clone();
 		nullRows.runOptimize();
-		Object minValue = null;
-		Object maxValue = null;
-		if (this.type == ColumnType.LONG && this.longMin <= this.longMax) {
-			minValue = this.longMin;
-			maxValue = this.longMax;
-		}
-		else if (this.type != ColumnType.LONG && this.min <= this.max) {
-			minValue = this.min;
-			maxValue = this.max;
-		}
+		Object minValue = this.minMax.min();
+		Object maxValue = this.minMax.max();
 		return switch (this.type) {
 			case LONG -> InMemoryNumericColumn.ofLongs(Arrays.copyOf(this.longs, this.rows), nullRows, minValue, maxValue);
 			case DOUBLE -> InMemoryNumericColumn.ofDoubles(Arrays.copyOf(this.doubles, this.rows), nullRows, minValue,
@@ -123,13 +110,6 @@ public final class NumericColumnBuilder {
 			default -> InMemoryNumericColumn.ofFloats(Arrays.copyOf(this.floats, this.rows), nullRows, minValue,
 					maxValue);
 		};
-	}
-
-	private void trackDouble(double value) {
-		if (!Double.isNaN(value)) {
-			this.min = Math.min(this.min, value);
-			this.max = Math.max(this.max, value);
-		}
 	}
 
 	private void ensureCapacity() {
