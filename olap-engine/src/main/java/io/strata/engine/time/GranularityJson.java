@@ -35,7 +35,7 @@ public final class GranularityJson {
 			return switch (type) {
 				case "duration" -> new DurationGranularity(value.optionalLong("duration", 0),
 						origin(value) == null ? 0 : origin(value));
-				case "period" -> new PeriodGranularity(IsoPeriod.parse(value.requiredString("period")), zone(value),
+				case "period" -> new PeriodGranularity(IsoPeriod.parse(value.requiredString("period")), timeZone(value),
 						origin(value));
 				default -> Granularity.named(type);
 			};
@@ -88,7 +88,11 @@ public final class GranularityJson {
 		}
 	}
 
-	private static ZoneId zone(SpecNode node) {
+	/**
+	 * The {@code timeZone} field of {@code node}, UTC when absent, as the period granularity and the
+	 * time format extraction read it.
+	 */
+	public static ZoneId timeZone(SpecNode node) {
 		String zone = node.optionalString("timeZone", "UTC");
 		try {
 			return zone.equals("UTC") ? ZoneOffset.UTC : ZoneId.of(zone);

@@ -6,9 +6,7 @@ import io.strata.engine.time.Granularity;
 import io.strata.engine.time.GranularityJson;
 import tools.jackson.databind.JsonNode;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +93,7 @@ public final class ExtractionFnJson {
 				throw node.error("locale", "requires a format");
 			}
 		}
-		ZoneId zone = zone(node);
+		ZoneId zone = GranularityJson.timeZone(node);
 		Locale locale = locale(node);
 		Granularity granularity = GranularityJson.read(node, "granularity", Granularity.none());
 		try {
@@ -146,16 +144,6 @@ public final class ExtractionFnJson {
 		}
 		catch (PatternSyntaxException ex) {
 			throw node.error(field, "is not a valid regular expression: " + ex.getDescription());
-		}
-	}
-
-	private static ZoneId zone(SpecNode node) {
-		String zone = node.optionalString("timeZone", "UTC");
-		try {
-			return zone.equals("UTC") ? ZoneOffset.UTC : ZoneId.of(zone);
-		}
-		catch (DateTimeException ex) {
-			throw node.error("timeZone", "is not a known time zone");
 		}
 	}
 
