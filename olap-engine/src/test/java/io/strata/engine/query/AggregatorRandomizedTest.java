@@ -70,19 +70,12 @@ class AggregatorRandomizedTest {
 		}
 
 		List<String> values(String dimension) {
-			Object value = switch (dimension) {
+			return RandomUsageValues.values(switch (dimension) {
 				case "api" -> this.api;
 				case "region" -> this.region;
 				case "tags" -> this.tags;
 				default -> throw new IllegalArgumentException(dimension);
-			};
-			if (value == null) {
-				return List.of();
-			}
-			if (value instanceof List<?> list) {
-				return list.stream().map(Object::toString).toList();
-			}
-			return List.of(value.toString());
+			});
 		}
 
 	}

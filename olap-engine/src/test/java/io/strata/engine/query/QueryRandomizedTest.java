@@ -333,14 +333,7 @@ class QueryRandomizedTest {
 	}
 
 	private static List<String> values(Raw raw, String dimension) {
-		Object value = raw.dimensions().get(dimension);
-		if (value == null) {
-			return List.of();
-		}
-		if (value instanceof List<?> list) {
-			return list.stream().map(Object::toString).toList();
-		}
-		return List.of(value.toString());
+		return RandomUsageValues.values(raw.dimensions().get(dimension));
 	}
 
 	private static DimFilter randomFilter(SplittableRandom random, int depth) {

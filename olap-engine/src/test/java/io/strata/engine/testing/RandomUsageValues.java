@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
 
 /**
  * The random values of the randomized query tests: generated usage events as dimension maps, and
- * small random columns with nulls and multi-values. Each method draws from {@code random} in a
- * fixed order, so a seed gives the same rows whichever test draws them.
+ * small random columns with nulls and multi-values, and a dimension value as the naive evaluators
+ * read it back. Each method draws from {@code random} in a fixed order, so a seed gives the same
+ * rows whichever test draws them.
  */
 public final class RandomUsageValues {
 
@@ -65,6 +66,20 @@ public final class RandomUsageValues {
 	/** A whole multiple of 1/64 below 1563, so that double sums stay exact; null one time in five. */
 	public static Double ratio(SplittableRandom random) {
 		return random.nextInt(5) == 0 ? null : random.nextInt(100_000) / 64.0;
+	}
+
+	/**
+	 * A dimension value as the naive evaluators match it: no values for null, the values of a
+	 * multi-value list (none when empty), else the one value.
+	 */
+	public static List<String> values(Object value) {
+		if (value == null) {
+			return List.of();
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(Object::toString).toList();
+		}
+		return List.of(value.toString());
 	}
 
 }
