@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.strata.engine.testing.HandWrittenUsage.FIRST_ROW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,9 +36,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * stamped with the query's start.
  */
 class QueryGoldenTest {
-
-	/** The first row's time: the stamp of granularity all for a query starting at or before it. */
-	private static final String FIRST_ROW = "2026-01-01T00:10:00.000Z";
 
 	@TempDir
 	static Path directory;

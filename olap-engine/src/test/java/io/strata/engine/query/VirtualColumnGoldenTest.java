@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.strata.engine.testing.HandWrittenUsage.FIRST_ROW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,9 +35,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VirtualColumnGoldenTest {
 
 	private static final String INTERVAL = "\"intervals\": [\"2026-01-01T00:00Z/2026-01-02T00:00Z\"]";
-
-	/** The first row's time, whatever the filter keeps. */
-	private static final String FIRST_ROW = "2026-01-01T00:10:00.000Z";
 
 	@TempDir
 	static Path directory;

@@ -24,6 +24,12 @@ import java.util.List;
  */
 public final class HandWrittenUsage {
 
+	/**
+	 * The first row's time as results show it: the stamp of timeseries and topN of granularity all
+	 * for a query starting at or before it, whatever the filter keeps (the segment is clipped to its data).
+	 */
+	public static final String FIRST_ROW = "2026-01-01T00:10:00.000Z";
+
 	private HandWrittenUsage() {
 	}
 
