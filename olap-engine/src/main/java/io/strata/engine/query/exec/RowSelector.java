@@ -40,8 +40,8 @@ final class RowSelector {
 		// Druid clips each segment to its data, from the first row to the end of the last row's
 		// bucket: buckets after that are not filled, and "all" (whose one bucket never ends) is
 		// stamped with the later of the query start and the first row
-		long firstTime = times.getLong(0);
-		long lastTime = times.getLong(rows - 1);
+		long firstTime = timeBound(segment.metadata().time().minValue(), times, 0);
+		long lastTime = timeBound(segment.metadata().time().maxValue(), times, rows - 1);
 		long endTime = granularity instanceof AllGranularity ? Long.MAX_VALUE
 				: granularity.next(granularity.bucketStart(lastTime));
 		for (Interval interval : intervals) {
@@ -54,8 +54,9 @@ final class RowSelector {
 			if (coveredStart < coveredEnd) {
 				covered.add(new Interval(coveredStart, coveredEnd));
 			}
-			int from = firstRowAtOrAfter(times, rows, interval.startMillis());
-			int to = firstRowAtOrAfter(times, rows, interval.endMillis());
+			// an interval around all the rows needs no search of the time column
+			int from = interval.startMillis() <= firstTime ? 0 : firstRowAtOrAfter(times, rows, interval.startMillis());
+			int to = interval.endMillis() > lastTime ? rows : firstRowAtOrAfter(times, rows, interval.endMillis());
 			if (from < to) {
 				selected.add((long) from, (long) to);
 			}
@@ -66,6 +67,11 @@ final class RowSelector {
 		ImmutableRoaringBitmap match = new FilterResolver(segment).resolve(filter).match();
 		// a segment wholly inside the intervals needs no intersection (and no copy of the match)
 		return selected.getLongCardinality() == rows ? match : ImmutableRoaringBitmap.and(selected, match);
+	}
+
+	/** The recorded minimum or maximum time, else the time of {@code row} (the column is sorted). */
+	private static long timeBound(Object recorded, NumericValues times, int row) {
+		return recorded instanceof Number number ? number.longValue() : times.getLong(row);
 	}
 
 	static int firstRowAtOrAfter(NumericValues times, int rows, long time) {
