@@ -103,7 +103,7 @@ class QueryMergeGoldenTest {
 				   {"type": "filtered", "filter": {"type": "selector", "dimension": "api", "value": "b"},
 				    "aggregator": {"type": "count", "name": "apiB"}}],
 				 "postAggregations": [{"type": "constant", "name": "one", "value": 1}],
-				 "context": {"finalize": false, "grandTotal": true}}
+				 "context": {"strataPartialResults": true, "grandTotal": true}}
 				""", List.of(second));
 		// p1's rows are at 01:05 (a, latency 30, ratio 3.0) and 03:00 (c, 40, 4.0): its buckets run from
 		// hour 01 to hour 03 (Druid clips a segment to its rows), so descending with limit 3 is hours
@@ -131,7 +131,7 @@ class QueryMergeGoldenTest {
 				   {"type": "longLast", "name": "lastLatency", "fieldName": "latency"},
 				   {"type": "filtered", "filter": {"type": "selector", "dimension": "api", "value": "b"},
 				    "aggregator": {"type": "count", "name": "apiB"}}],
-				 "context": {"finalize": false}}
+				 "context": {"strataPartialResults": true}}
 				""", List.of(first));
 		assertThat(hour0).isEqualTo("[{\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"result\":{\"n\":2,\"latency\":10,"
 				+ "\"maxRatio\":2.5,\"floatRatio\":4.0,\"firstLatency\":{\"lhs\":" + T0010 + ",\"rhs\":10},"
@@ -147,7 +147,7 @@ class QueryMergeGoldenTest {
 				   {"type": "quantilesDoublesSketch", "name": "latencies", "fieldName": "latency"},
 				   {"type": "cardinality", "name": "apis", "fields": ["api"]},
 				   {"type": "HLLSketchBuild", "name": "none", "fieldName": "noSuchColumn"}],
-				 "context": {"finalize": false}}
+				 "context": {"strataPartialResults": true}}
 				""", List.of(first, second));
 		JsonNode result = MAPPER.readTree(answer).get(0).get("result");
 		// users u1, u2, u1, u3: 3 distinct; apis a, b, a, c: 3 distinct; latencies 10, 30, 40 (one null)
@@ -206,7 +206,7 @@ class QueryMergeGoldenTest {
 				   "fields": [{"type": "fieldAccess", "fieldName": "latency"}, {"type": "fieldAccess", "fieldName": "n"}]}],
 				 "having": {"type": "greaterThan", "aggregation": "n", "value": 1},
 				 "limitSpec": {"type": "default", "limit": 1, "columns": [{"dimension": "latency", "direction": "descending"}]},
-				 "context": {"finalize": false}}
+				 "context": {"strataPartialResults": true}}
 				""";
 		// p0: tags x (row 1), y (row 1), null (row 2, no tags); in null-first value order
 		assertThat(this.runner.run(query, List.of(first))).isEqualTo("["
@@ -216,7 +216,7 @@ class QueryMergeGoldenTest {
 		// p1: x (row 4: 40), y (row 3: 30). Merged: x n 2 latency 50, y n 2 latency 40, null n 1 (dropped by
 		// having n > 1); ordered by latency descending and cut to 1: x, mean 25.0
 		List<String> answers = List.of(this.runner.run(query, List.of(first)), this.runner.run(query, List.of(second)));
-		assertThat(this.runner.mergeResults(query.replace("\"finalize\": false", "\"finalize\": true"), answers))
+		assertThat(this.runner.mergeResults(query.replace("\"strataPartialResults\": true", "\"strataPartialResults\": false"), answers))
 			.isEqualTo("[{\"version\":\"v1\",\"timestamp\":\"2026-01-01T00:00:00.000Z\","
 					+ "\"event\":{\"tags\":\"x\",\"n\":2,\"latency\":50,\"mean\":25.0}}]");
 	}
@@ -228,7 +228,7 @@ class QueryMergeGoldenTest {
 				 "dimension": "api", "threshold": 1, "metric": "latency",
 				 "aggregations": [{"type": "longSum", "name": "latency", "fieldName": "latency"}],
 				 "postAggregations": [{"type": "constant", "name": "half", "value": 0.5}],
-				 "context": {"finalize": false, "minTopNThreshold": 2}}
+				 "context": {"strataPartialResults": true, "minTopNThreshold": 2}}
 				""";
 		// p1: c 40, a 30 (both kept: max(threshold 1, minTopNThreshold 2) = 2); no post-aggregator;
 		// "all" is stamped with p1's first row, 01:05, the later of it and the query start
@@ -245,7 +245,7 @@ class QueryMergeGoldenTest {
 		String query = """
 				{"queryType": "scan", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02",
 				 "columns": ["__time", "api"], "resultFormat": "compactedList", "offset": 1, "limit": 2,
-				 "context": {"finalize": false}}
+				 "context": {"strataPartialResults": true}}
 				""";
 		String p0 = "usage_2026-01-01T00:00:00.000Z_2026-01-02T00:00:00.000Z_v1";
 		String signature = "\"rowSignature\":[{\"name\":\"__time\",\"type\":\"LONG\"},{\"name\":\"api\",\"type\":\"STRING\"}]";
@@ -367,6 +367,31 @@ class QueryMergeGoldenTest {
 		assertThat(absent).isEqualTo("[{\"timestamp\":\"2026-01-01T00:10:00.000Z\",\"result\":{\"users\":"
 				+ hllEstimate("u1", "u2") + "}}]");
 		assertThat(this.runner.run(query.toString(), List.of(first))).isEqualTo(absent);
+	}
+
+	@Test
+	void aUsersFinalizeFalseOnlyLeavesAggregatorValuesUnfinalized() {
+		// Druid's finalize: false changes aggregator values, not the query: post-aggregators, having and
+		// the limit still apply; counts stay numbers, sketches come out as Base64
+		String answer = this.runner.run("""
+				{"queryType": "groupBy", "dataSource": "usage", "intervals": "2026-01-01/2026-01-02", "granularity": "all",
+				 "dimensions": ["api"],
+				 "aggregations": [{"type": "count", "name": "n"}, {"type": "HLLSketchBuild", "name": "users", "fieldName": "user"}],
+				 "postAggregations": [{"type": "arithmetic", "name": "twice", "fn": "*",
+				   "fields": [{"type": "fieldAccess", "fieldName": "n"}, {"type": "constant", "name": "two", "value": 2}]}],
+				 "having": {"type": "greaterThan", "aggregation": "n", "value": 1},
+				 "limitSpec": {"type": "default", "limit": 1},
+				 "context": {"finalize": false}}
+				""", List.of(first, second));
+		JsonNode rows = MAPPER.readTree(answer);
+		// api a has rows in p0 (00:10, u1) and p1 (01:05, u1): the only group with n > 1
+		assertThat(rows).hasSize(1);
+		JsonNode event = rows.get(0).get("event");
+		assertThat(event.get("api").asString()).isEqualTo("a");
+		assertThat(event.get("n").asLong()).isEqualTo(2);
+		assertThat(event.get("twice").asDouble()).isEqualTo(4.0);
+		HllSketch users = HllSketch.heapify(java.util.Base64.getDecoder().decode(event.get("users").asString()));
+		assertThat(users.getEstimate()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
 	}
 
 }

@@ -2,6 +2,7 @@ package io.strata.engine.query;
 
 import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.ingest.IncrementalIndex;
+import io.strata.engine.query.exec.IntermediateResults;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
@@ -259,7 +260,7 @@ class QueryMergeRandomizedTest {
 	private static String withFinalizeFalse(String query) {
 		ObjectNode tree = (ObjectNode) MAPPER.readTree(query);
 		ObjectNode context = tree.has("context") ? (ObjectNode) tree.get("context") : tree.putObject("context");
-		context.put("finalize", false);
+		context.put(IntermediateResults.PARTIAL, true);
 		return tree.toString();
 	}
 

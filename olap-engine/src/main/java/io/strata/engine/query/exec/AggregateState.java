@@ -284,6 +284,14 @@ final class AggregateState {
 		return round ? (Object) Math.round(estimate) : (Object) estimate;
 	}
 
+	/**
+	 * What a result shows for the aggregator: its final value, or with Druid's context {@code
+	 * finalize: false} its intermediate one (a sketch as Base64, first/last as a time-value pair).
+	 */
+	Object outputValue(boolean finalize) {
+		return finalize ? finalValue() : IntermediateValue.of(this);
+	}
+
 	/** The value before finalization: the sketch itself for sketches, else the final value. */
 	Object rawValue() {
 		return this.codec != null ? sketch() : finalValue();

@@ -34,7 +34,8 @@ final class GroupedResults {
 
 	String topN(TopNQuery query, GroupingEngine.Groups groups) {
 		TreeMap<Long, List<Row>> byBucket = new TreeMap<>();
-		for (Row row : rows(groups, List.of(query.dimension()), query.postAggregations())) {
+		for (Row row : rows(groups, List.of(query.dimension()), query.postAggregations(),
+				query.context().getBoolean("finalize", true))) {
 			byBucket.computeIfAbsent(row.timestamp(), key -> new ArrayList<>()).add(row);
 		}
 		Comparator<Row> order = topNRanking(query);
@@ -63,7 +64,8 @@ final class GroupedResults {
 		Comparator<Row> order = topNRanking(query);
 		TreeMap<Long, List<Map.Entry<Row, GroupingEngine.GroupKey>>> byBucket = new TreeMap<>();
 		for (Map.Entry<GroupingEngine.GroupKey, AggregateState[]> entry : groups.states.entrySet()) {
-			Row row = row(entry, groups.earliestCovered, List.of(query.dimension()), query.postAggregations());
+			Row row = row(entry, groups.earliestCovered, List.of(query.dimension()), query.postAggregations(),
+					query.context().getBoolean("finalize", true));
 			byBucket.computeIfAbsent(row.timestamp(), key -> new ArrayList<>()).add(Map.entry(row, entry.getKey()));
 		}
 		TreeMap<Long, List<GroupingEngine.GroupKey>> kept = new TreeMap<>();
@@ -104,14 +106,14 @@ final class GroupedResults {
 		}
 		List<Row> rows;
 		if (query.subtotalsSpec() == null) {
-			rows = rows(groups, query.dimensions(), query.postAggregations());
+			rows = rows(groups, query.dimensions(), query.postAggregations(), query.context().getBoolean("finalize", true));
 			rows.sort(natural);
 		}
 		else {
 			rows = new ArrayList<>();
 			for (List<String> subtotal : query.subtotalsSpec()) {
 				List<Row> grouping = rows(Subtotals.regroup(groups, query.dimensions(), subtotal, query.aggregations()),
-						query.dimensions(), query.postAggregations());
+						query.dimensions(), query.postAggregations(), query.context().getBoolean("finalize", true));
 				grouping.sort(natural);
 				rows.addAll(grouping);
 			}
@@ -161,16 +163,16 @@ final class GroupedResults {
 	}
 
 	private static List<Row> rows(GroupingEngine.Groups groups, List<DimensionSpec> dimensions,
-			List<PostAggregatorSpec> postAggregations) {
+			List<PostAggregatorSpec> postAggregations, boolean finalize) {
 		List<Row> rows = new ArrayList<>();
 		for (Map.Entry<GroupingEngine.GroupKey, AggregateState[]> entry : groups.states.entrySet()) {
-			rows.add(row(entry, groups.earliestCovered, dimensions, postAggregations));
+			rows.add(row(entry, groups.earliestCovered, dimensions, postAggregations, finalize));
 		}
 		return rows;
 	}
 
 	private static Row row(Map.Entry<GroupingEngine.GroupKey, AggregateState[]> entry, long earliestCovered,
-			List<DimensionSpec> dimensions, List<PostAggregatorSpec> postAggregations) {
+			List<DimensionSpec> dimensions, List<PostAggregatorSpec> postAggregations, boolean finalize) {
 		Map<String, Object> columns = new LinkedHashMap<>();
 		for (int d = 0; d < dimensions.size(); d++) {
 			columns.put(dimensions.get(d).outputName(),
@@ -178,7 +180,7 @@ final class GroupedResults {
 		}
 		Map<String, AggregateState> byName = new LinkedHashMap<>();
 		for (AggregateState state : entry.getValue()) {
-			columns.put(state.spec.name(), state.finalValue());
+			columns.put(state.spec.name(), state.outputValue(finalize));
 			byName.put(state.spec.name(), state);
 		}
 		for (PostAggregatorSpec post : postAggregations) {

@@ -18,27 +18,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a data server answers when the query context says {@code finalize: false} (as Druid's
- * broker sets it on the queries it fans out): Druid's result shapes holding intermediate
+ * What a data server answers when the broker marks the query with the context key {@value
+ * #PARTIAL} (Strata's broker-to-data-server protocol; a user's {@code finalize: false} only leaves
+ * aggregator values unfinalized, as in Druid): Druid's result shapes holding intermediate
  * aggregator values ({@link IntermediateValue}), without the steps that only make sense on the
  * whole result. No post-aggregators; no groupBy having, limitSpec or subtotals; no timeseries
  * grand total. Timeseries still applies its limit and topN keeps its best {@code max(threshold,
  * minTopNThreshold)} values per bucket, as Druid's data servers do; {@link ResultMerger} does the
  * rest on the broker. Stateless.
  */
-final class IntermediateResults {
+public final class IntermediateResults {
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-	/** The query context key, and its default: answers are final unless the broker asks otherwise. */
-	static final String FINALIZE = "finalize";
+	/** The context key the broker sets on the queries it fans out to data servers. */
+	public static final String PARTIAL = "strataPartialResults";
 
 	private final TimeseriesResults timeseriesResults = new TimeseriesResults();
 
 	private final GroupedResults groupedResults = new GroupedResults();
 
 	static boolean requested(Query query) {
-		return !query.context().getBoolean(FINALIZE, true);
+		return query.context().getBoolean(PARTIAL, false);
 	}
 
 	/** Timeseries buckets in result order, filled, stamped and limited; values intermediate. */

@@ -104,8 +104,9 @@ public final class TimeseriesResults {
 	private static Map<String, Object> values(TimeseriesQuery query, AggregateState[] states) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		Map<String, AggregateState> byName = new LinkedHashMap<>();
+		boolean finalize = query.context().getBoolean("finalize", true);
 		for (AggregateState state : states) {
-			result.put(state.spec.name(), state.finalValue());
+			result.put(state.spec.name(), state.outputValue(finalize));
 			byName.put(state.spec.name(), state);
 		}
 		for (PostAggregatorSpec post : query.postAggregations()) {
