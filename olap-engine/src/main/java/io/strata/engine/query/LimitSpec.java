@@ -1,6 +1,7 @@
 package io.strata.engine.query;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Druid's {@code default} limitSpec: ordering columns, then offset, then limit.
@@ -15,8 +16,16 @@ public record LimitSpec(List<OrderByColumn> columns, Integer limit, int offset) 
 		}
 	}
 
-	/** One ordering column. */
-	public record OrderByColumn(String dimension, boolean descending, boolean numeric) {
+	/**
+	 * One ordering column.
+	 * @param dimensionOrder how string values compare; numbers always compare as numbers
+	 */
+	public record OrderByColumn(String dimension, boolean descending, StringOrdering dimensionOrder) {
+
+		public OrderByColumn {
+			Objects.requireNonNull(dimension, "dimension");
+			Objects.requireNonNull(dimensionOrder, "dimensionOrder");
+		}
 
 	}
 

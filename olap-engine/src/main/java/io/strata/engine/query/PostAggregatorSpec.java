@@ -33,8 +33,12 @@ public sealed interface PostAggregatorSpec
 
 	}
 
-	/** {@code constant}. */
-	record Constant(String name, double value) implements PostAggregatorSpec {
+	/** {@code constant}: the number as the query wrote it, a {@code Long} or a {@code Double}. */
+	record Constant(String name, Number value) implements PostAggregatorSpec {
+
+		public Constant {
+			Objects.requireNonNull(value, "value");
+		}
 
 	}
 

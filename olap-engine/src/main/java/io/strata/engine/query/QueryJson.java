@@ -198,24 +198,27 @@ public final class QueryJson {
 		String type = node.requiredString("type");
 		return switch (type) {
 			case "numeric" -> new TopNMetric.Numeric(node.requiredString("metric"));
-			case "dimension", "lexicographic", "alphaNumeric" -> {
-				String ordering = type.equals("dimension") ? node.optionalString("ordering", "lexicographic") : type;
-				if (!ordering.equals("lexicographic") && !ordering.equals("numeric")) {
-					throw StrataException.unsupported("topN ordering[%s] at[%s] is not supported yet", ordering, node.path());
-				}
-				yield new TopNMetric.Dimension(ordering);
-			}
+			// lexicographic and alphaNumeric are Druid's older names of dimension orderings
+			case "dimension" -> new TopNMetric.Dimension(
+					StringOrderingJson.read(node, "ordering", StringOrdering.LEXICOGRAPHIC), previousStop(node));
+			case "lexicographic" -> new TopNMetric.Dimension(StringOrdering.LEXICOGRAPHIC, previousStop(node));
+			case "alphaNumeric" -> new TopNMetric.Dimension(StringOrdering.ALPHANUMERIC, previousStop(node));
 			case "inverted" -> new TopNMetric.Inverted(topNMetric(node.optionalValue("metric") == null
 					? fail(node, "metric") : node.optionalValue("metric")));
 			default -> throw node.error("type", "is an unknown topN metric [" + type + "]");
 		};
 	}
 
+	/** A dimension ordering's {@code previousStop}: the value paging resumes after, or null. */
+	private static String previousStop(SpecNode node) {
+		return scalar(node, "previousStop");
+	}
+
 	private static SpecNode fail(SpecNode node, String field) {
 		throw node.error(field, "is required");
 	}
 
-	private static HavingSpec having(SpecNode node) {
+	private HavingSpec having(SpecNode node) {
 		String type = node.requiredString("type");
 		return switch (type) {
 			case "greaterThan", "lessThan", "equalTo" -> {
@@ -226,9 +229,18 @@ public final class QueryJson {
 				yield new HavingSpec.Compare(type, node.requiredString("aggregation"), value.json().doubleValue());
 			}
 			case "dimSelector" -> new HavingSpec.DimSelector(node.requiredString("dimension"), scalar(node, "value"));
-			case "and" -> new HavingSpec.And(node.optionalList("havingSpecs", QueryJson::having));
-			case "or" -> new HavingSpec.Or(node.optionalList("havingSpecs", QueryJson::having));
+			case "and" -> new HavingSpec.And(node.optionalList("havingSpecs", this::having));
+			case "or" -> new HavingSpec.Or(node.optionalList("havingSpecs", this::having));
 			case "not" -> new HavingSpec.Not(having(node.requiredObject("havingSpec")));
+			case "filter" -> {
+				DimFilter filter = filter(node.requiredObject("filter"));
+				// Druid's finalize (default true) would test unfinalized sketches: not modelled
+				if (!node.optionalBoolean("finalize", true)) {
+					throw StrataException.unsupported("having filter with finalize[false] at[%s] is not supported yet",
+							node.path());
+				}
+				yield new HavingSpec.Filter(filter);
+			}
 			default -> throw StrataException.unsupported("having type[%s] at[%s] is not supported yet", type, node.path());
 		};
 	}
@@ -240,16 +252,12 @@ public final class QueryJson {
 		}
 		List<LimitSpec.OrderByColumn> columns = node.optionalList("columns", column -> {
 			if (column.isString()) {
-				return new LimitSpec.OrderByColumn(column.stringValue(), false, false);
+				return new LimitSpec.OrderByColumn(column.stringValue(), false, StringOrdering.LEXICOGRAPHIC);
 			}
 			column.requireObject();
 			String direction = column.optionalString("direction", "ascending");
-			String order = column.optionalString("dimensionOrder", "lexicographic");
-			if (!order.equals("lexicographic") && !order.equals("numeric")) {
-				throw StrataException.unsupported("dimensionOrder[%s] at[%s] is not supported yet", order, column.path());
-			}
-			return new LimitSpec.OrderByColumn(column.requiredString("dimension"), direction.startsWith("desc"),
-					order.equals("numeric"));
+			StringOrdering order = StringOrderingJson.read(column, "dimensionOrder", StringOrdering.LEXICOGRAPHIC);
+			return new LimitSpec.OrderByColumn(column.requiredString("dimension"), direction.startsWith("desc"), order);
 		});
 		Integer limit = node.has("limit") ? node.optionalInt("limit", 0) : null;
 		int offset = node.optionalInt("offset", 0);
@@ -340,18 +348,14 @@ public final class QueryJson {
 				yield new InFilter(dimension, values, ExtractionFnJson.optional(node, "extractionFn"));
 			}
 			case "bound" -> {
-				String ordering = node.optionalString("ordering", "lexicographic");
-				if (!ordering.equals("lexicographic") && !ordering.equals("numeric")) {
-					throw node.error("ordering", "is not supported yet [" + ordering + "]; lexicographic and numeric are");
-				}
+				StringOrdering ordering = StringOrderingJson.read(node, "ordering", StringOrdering.LEXICOGRAPHIC);
 				String dimension = node.requiredString("dimension");
 				String lower = scalar(node, "lower");
 				String upper = scalar(node, "upper");
 				boolean lowerStrict = node.optionalBoolean("lowerStrict", false);
 				boolean upperStrict = node.optionalBoolean("upperStrict", false);
 				ExtractionFn fn = ExtractionFnJson.optional(node, "extractionFn");
-				yield node.build(() -> new BoundFilter(dimension, lower, upper, lowerStrict, upperStrict,
-						ordering.equals("numeric"), fn));
+				yield node.build(() -> new BoundFilter(dimension, lower, upper, lowerStrict, upperStrict, ordering, fn));
 			}
 			case "range" -> {
 				String column = node.requiredString("column");
@@ -464,7 +468,11 @@ public final class QueryJson {
 				if (value == null || !value.json().isNumber()) {
 					throw node.error("value", "is required and must be a number");
 				}
-				yield new PostAggregatorSpec.Constant(name, value.json().doubleValue());
+				// the number as written: 1 stays a whole number, 1.5 a double (Druid's ConstantPostAggregator)
+				JsonNode number = value.json();
+				yield new PostAggregatorSpec.Constant(name,
+						number.isIntegralNumber() && number.canConvertToLong() ? (Number) number.longValue()
+								: (Number) number.doubleValue());
 			}
 			case "expression" -> {
 				if (name == null) {

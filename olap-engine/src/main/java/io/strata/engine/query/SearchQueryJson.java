@@ -21,32 +21,13 @@ final class SearchQueryJson {
 		List<DimensionSpec> dimensions = node.optionalList("searchDimensions", DimensionSpecJson::read);
 		SpecNode queryNode = node.optionalObject("query");
 		SearchQuerySpec spec = queryNode == null ? new SearchQuerySpec.All() : TextFilterJson.searchQuerySpec(queryNode);
-		StringOrdering sort = StringOrdering.LEXICOGRAPHIC;
-		SpecNode sortNode = node.optionalValue("sort");
-		if (sortNode != null) {
-			// {"type": "lexicographic"}; a bare name is accepted as Druid's ordering deserializer does
-			String name;
-			if (sortNode.isString()) {
-				name = sortNode.stringValue();
-			}
-			else {
-				sortNode.requireObject();
-				name = sortNode.optionalString("type", "lexicographic");
-			}
-			try {
-				sort = StringOrdering.named(name.toLowerCase(java.util.Locale.ROOT));
-			}
-			catch (IllegalArgumentException ex) {
-				throw sortNode.isString() ? node.error("sort", ex.getMessage()) : sortNode.error("type", ex.getMessage());
-			}
-		}
+		StringOrdering sort = StringOrderingJson.read(node, "sort", StringOrdering.LEXICOGRAPHIC);
 		int limit = node.optionalInt("limit", 0);
 		if (limit < 0) {
 			throw node.error("limit", "must not be negative");
 		}
 		int effectiveLimit = limit == 0 ? SearchQuery.DEFAULT_LIMIT : limit;
-		StringOrdering order = sort;
-		return node.build(() -> new SearchQuery(dataSource, intervals, granularity, filter, dimensions, spec, order,
+		return node.build(() -> new SearchQuery(dataSource, intervals, granularity, filter, dimensions, spec, sort,
 				effectiveLimit, context));
 	}
 

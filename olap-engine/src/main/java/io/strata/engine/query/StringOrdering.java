@@ -10,11 +10,13 @@ import java.util.Comparator;
  * first. {@code lexicographic} compares UTF-8 bytes, as dictionaries are sorted; {@code
  * alphanumeric} compares runs of digits as numbers and other runs without case; {@code strlen}
  * compares lengths, then values; {@code numeric} compares the numbers values parse to, values that
- * do not parse first (among themselves lexicographically).
+ * do not parse first (among themselves lexicographically); {@code version} compares as Maven
+ * versions ({@link VersionOrder}).
  */
 public enum StringOrdering implements Comparator<String> {
 
-	LEXICOGRAPHIC("lexicographic"), ALPHANUMERIC("alphanumeric"), STRLEN("strlen"), NUMERIC("numeric");
+	LEXICOGRAPHIC("lexicographic"), ALPHANUMERIC("alphanumeric"), STRLEN("strlen"), NUMERIC("numeric"),
+	VERSION("version");
 
 	private final String jsonName;
 
@@ -33,7 +35,7 @@ public enum StringOrdering implements Comparator<String> {
 				return ordering;
 			}
 		}
-		throw new IllegalArgumentException("must be one of [lexicographic, alphanumeric, strlen, numeric]");
+		throw new IllegalArgumentException("must be one of [lexicographic, alphanumeric, strlen, numeric, version]");
 	}
 
 	@Override
@@ -59,6 +61,7 @@ public enum StringOrdering implements Comparator<String> {
 				}
 				yield a == null ? -1 : 1;
 			}
+			case VERSION -> VersionOrder.compare(left, right);
 		};
 	}
 

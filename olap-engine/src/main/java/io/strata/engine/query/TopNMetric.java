@@ -1,5 +1,7 @@
 package io.strata.engine.query;
 
+import java.util.Objects;
+
 /** How a topN orders its values: Druid's {@code metric} spec. */
 public sealed interface TopNMetric permits TopNMetric.Numeric, TopNMetric.Dimension, TopNMetric.Inverted {
 
@@ -8,8 +10,16 @@ public sealed interface TopNMetric permits TopNMetric.Numeric, TopNMetric.Dimens
 
 	}
 
-	/** By the dimension value: {@code lexicographic} (UTF-8) or {@code numeric}. */
-	record Dimension(String ordering) implements TopNMetric {
+	/**
+	 * By the dimension value, in one of Druid's string orderings.
+	 * @param previousStop null, or the value paging resumes after: it and every value before it in
+	 * this order (reversed when inverted) are left out
+	 */
+	record Dimension(StringOrdering ordering, String previousStop) implements TopNMetric {
+
+		public Dimension {
+			Objects.requireNonNull(ordering, "ordering");
+		}
 
 	}
 

@@ -393,7 +393,7 @@ class ExtractionAndSearchGoldenTest {
 				 "query": {"type": "contains"}}""", "query.value");
 		assertInvalidQuery("""
 				{"queryType": "search", "dataSource": "calls", "intervals": "2026-01-01/2026-01-03",
-				 "sort": {"type": "version"}}""", "sort.type");
+				 "sort": {"type": "backwards"}}""", "sort.type");
 		assertInvalidQuery("""
 				{"queryType": "search", "dataSource": "calls", "intervals": "2026-01-01/2026-01-03", "limit": -1}""", "limit");
 		assertInvalidQuery("{\"queryType\": \"search\", \"dataSource\": \"calls\"}", "intervals");

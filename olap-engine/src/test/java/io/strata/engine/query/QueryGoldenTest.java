@@ -182,10 +182,11 @@ class QueryGoldenTest {
 	@Test
 	void descendingLimitGrandTotalAndSkipEmptyBuckets() {
 		String rows = run(null, "hour", ", \"descending\": true, \"limit\": 2, \"context\": {\"grandTotal\": \"true\"}");
-		// hours descending: 03 (row 4), 02 (empty), then without a timestamp the total of the rows the limit
+		// hours descending: 03 (row 4), 02 (empty), then with a null timestamp the total of the rows the limit
 		// kept (Druid's merge limits, then totals): row 4 alone
 		assertThat(rows).isEqualTo("[" + row("2026-01-01T03:00:00.000Z", 1, 40L, 4.0) + ","
-				+ row("2026-01-01T02:00:00.000Z", 0, null, null) + ",{\"result\":{\"rows\":1,\"latency\":40,\"bytes\":4.0}}]");
+				+ row("2026-01-01T02:00:00.000Z", 0, null, null)
+				+ ",{\"timestamp\":null,\"result\":{\"rows\":1,\"latency\":40,\"bytes\":4.0}}]");
 		String skipped = run(null, "hour", ", \"context\": {\"skipEmptyBuckets\": true}");
 		assertThat(skipped).doesNotContain("02:00:00").contains("03:00:00");
 	}

@@ -282,11 +282,11 @@ class QueryMergeGoldenTest {
 				 {"timestamp": "2026-01-01T01:00:00.000Z", "result": {"n": 3, "latency": 15, "first": {"lhs": 3650000, "rhs": 7}}}]
 				""";
 		// hours descending: 02 (n 0), 01 (n 4, latency 20, first at 3650000 -> 7, mean 5.0); 00 is past the limit.
-		// The grand total covers the two rows kept: n 4, latency 20, first 7
+		// The grand total (timestamp null) covers the two rows kept: n 4, latency 20, first 7
 		assertThat(this.runner.mergeResults(query, List.of(a, b))).isEqualTo("["
 				+ "{\"timestamp\":\"2026-01-01T02:00:00.000Z\",\"result\":{\"n\":0,\"latency\":null,\"first\":null,\"mean\":null}},"
 				+ "{\"timestamp\":\"2026-01-01T01:00:00.000Z\",\"result\":{\"n\":4,\"latency\":20,\"first\":7,\"mean\":5.0}},"
-				+ "{\"result\":{\"n\":4,\"latency\":20,\"first\":7,\"mean\":5.0}}]");
+				+ "{\"timestamp\":null,\"result\":{\"n\":4,\"latency\":20,\"first\":7,\"mean\":5.0}}]");
 	}
 
 	@Test

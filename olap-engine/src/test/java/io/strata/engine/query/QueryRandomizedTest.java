@@ -12,7 +12,6 @@ import io.strata.engine.query.filter.OrFilter;
 import io.strata.engine.query.filter.SelectorFilter;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.column.Utf8Order;
 import io.strata.engine.testing.RandomUsageValues;
 import io.strata.engine.testing.TestSegments;
 import io.strata.engine.time.Granularity;
@@ -273,11 +272,11 @@ class QueryRandomizedTest {
 				}
 				for (String value : values) {
 					boolean aboveLower = bound.lower() == null || (bound.lowerStrict()
-							? Utf8Order.INSTANCE.compare(value, bound.lower()) > 0
-							: Utf8Order.INSTANCE.compare(value, bound.lower()) >= 0);
+							? bound.ordering().compare(value, bound.lower()) > 0
+							: bound.ordering().compare(value, bound.lower()) >= 0);
 					boolean belowUpper = bound.upper() == null || (bound.upperStrict()
-							? Utf8Order.INSTANCE.compare(value, bound.upper()) < 0
-							: Utf8Order.INSTANCE.compare(value, bound.upper()) <= 0);
+							? bound.ordering().compare(value, bound.upper()) < 0
+							: bound.ordering().compare(value, bound.upper()) <= 0);
 					if (aboveLower && belowUpper) {
 						yield Truth.TRUE;
 					}
@@ -346,10 +345,14 @@ class QueryRandomizedTest {
 			case 2 -> {
 				String a = nonNull(randomValue(random, dimension));
 				String b = nonNull(randomValue(random, dimension));
-				boolean ordered = Utf8Order.INSTANCE.compare(a, b) <= 0;
+				// the orderings that compare text (numeric's bound parses numbers, tested elsewhere)
+				StringOrdering ordering = List.of(StringOrdering.LEXICOGRAPHIC, StringOrdering.ALPHANUMERIC,
+						StringOrdering.STRLEN, StringOrdering.VERSION).get(random.nextInt(4));
+				boolean ordered = ordering.compare(a, b) <= 0;
 				String lower = random.nextInt(4) == 0 ? null : ordered ? a : b;
 				String upper = lower != null && random.nextInt(4) == 0 ? null : ordered ? b : a;
-				yield new BoundFilter(dimension, lower, upper, random.nextBoolean(), random.nextBoolean(), false);
+				yield new BoundFilter(dimension, lower, upper, random.nextBoolean(), random.nextBoolean(), ordering,
+						null);
 			}
 			case 3 -> new NullFilter(random.nextBoolean() ? "region" : "bundles");
 			case 4, 5 -> new AndFilter(List.of(randomFilter(random, depth - 1), randomFilter(random, depth - 1)));
@@ -382,7 +385,7 @@ class QueryRandomizedTest {
 						+ String.join(",", in.values().stream().map(QueryJsonWriter::quote).toList()) + "]}";
 				case BoundFilter b -> "{\"type\":\"bound\",\"dimension\":\"" + b.dimension() + "\",\"lower\":"
 						+ quote(b.lower()) + ",\"upper\":" + quote(b.upper()) + ",\"lowerStrict\":" + b.lowerStrict()
-						+ ",\"upperStrict\":" + b.upperStrict() + "}";
+						+ ",\"upperStrict\":" + b.upperStrict() + ",\"ordering\":\"" + b.ordering().jsonName() + "\"}";
 				case NullFilter n -> "{\"type\":\"null\",\"column\":\"" + n.column() + "\"}";
 				case AndFilter a -> "{\"type\":\"and\",\"fields\":["
 						+ String.join(",", a.fields().stream().map(this::filter).toList()) + "]}";

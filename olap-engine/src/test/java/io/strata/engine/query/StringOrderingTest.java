@@ -33,4 +33,25 @@ class StringOrderingTest {
 		assertThat(StringOrdering.named("strlen")).isEqualTo(StringOrdering.STRLEN);
 	}
 
+	@Test
+	void versionSortsAsMavenVersions() {
+		// qualifiers alpha < beta < rc < snapshot < release < sp < unknown ones; numbers by value; a
+		// number part after "." ranks above any qualifier list after "-"
+		assertThat(sorted(StringOrdering.VERSION, "1.10", "1.0-foo", "1.0", "1.0-sp", "1.0.1", "1.0-SNAPSHOT", null,
+				"1.0-rc1", "1.2", "1.0-beta", "1.0-alpha1", "0.9"))
+			.containsExactly(null, "0.9", "1.0-alpha1", "1.0-beta", "1.0-rc1", "1.0-SNAPSHOT", "1.0", "1.0-sp",
+					"1.0-foo", "1.0.1", "1.2", "1.10");
+		// trailing zeros and release qualifiers count for nothing; a1 is alpha1, cr is rc; case is ignored
+		assertThat(StringOrdering.VERSION.compare("1", "1.0.0")).isZero();
+		assertThat(StringOrdering.VERSION.compare("1-ga", "1")).isZero();
+		assertThat(StringOrdering.VERSION.compare("1.0-FINAL", "1.0")).isZero();
+		assertThat(StringOrdering.VERSION.compare("1.0-a1", "1.0-alpha-1")).isZero();
+		assertThat(StringOrdering.VERSION.compare("1.0-cr2", "1.0-RC2")).isZero();
+		assertThat(StringOrdering.VERSION.compare("1.0-rc2", "1.0-rc10")).isNegative();
+		// unknown qualifiers after all known ones, among themselves by text
+		assertThat(StringOrdering.VERSION.compare("1-abc", "1-abd")).isNegative();
+		assertThat(StringOrdering.VERSION.compare("1-zzz", "1-sp")).isPositive();
+		assertThat(StringOrdering.named("version")).isEqualTo(StringOrdering.VERSION);
+	}
+
 }

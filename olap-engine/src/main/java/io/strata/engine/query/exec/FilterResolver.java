@@ -22,7 +22,6 @@ import io.strata.engine.segment.column.NumericColumn;
 import io.strata.engine.segment.column.NumericValues;
 import io.strata.engine.segment.column.StringColumn;
 import io.strata.engine.segment.column.StringDictionary;
-import io.strata.engine.segment.column.Utf8Order;
 import io.strata.engine.type.ColumnType;
 import org.roaringbitmap.buffer.BufferFastAggregation;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
@@ -172,6 +171,10 @@ final class FilterResolver {
 			}
 			return Selection.withUnknown(BufferFastAggregation.or(hits.iterator()), nulls(bound.dimension()));
 		}
+		if (!bound.numeric()) {
+			// as Druid: a string ordering compares a number's text (String.valueOf of the long or double)
+			return this.tests.resolve(bound.dimension(), null, ValueTest.within(bound));
+		}
 		NumericColumn numeric = numericColumn(bound.dimension());
 		Double lower = bound.lower() == null ? null : parseNumber(bound.lower());
 		Double upper = bound.upper() == null ? null : parseNumber(bound.upper());
@@ -198,13 +201,13 @@ final class FilterResolver {
 					&& (upper == null || (bound.upperStrict() ? number < upper : number <= upper));
 		}
 		if (bound.lower() != null) {
-			int comparison = Utf8Order.INSTANCE.compare(value, bound.lower());
+			int comparison = bound.ordering().compare(value, bound.lower());
 			if (comparison < 0 || (comparison == 0 && bound.lowerStrict())) {
 				return false;
 			}
 		}
 		if (bound.upper() != null) {
-			int comparison = Utf8Order.INSTANCE.compare(value, bound.upper());
+			int comparison = bound.ordering().compare(value, bound.upper());
 			return comparison < 0 || (comparison == 0 && !bound.upperStrict());
 		}
 		return true;

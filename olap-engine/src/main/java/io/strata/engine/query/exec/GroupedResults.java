@@ -6,9 +6,9 @@ import io.strata.engine.query.GroupByQuery;
 import io.strata.engine.query.HavingSpec;
 import io.strata.engine.query.LimitSpec;
 import io.strata.engine.query.PostAggregatorSpec;
+import io.strata.engine.query.StringOrdering;
 import io.strata.engine.query.TopNMetric;
 import io.strata.engine.query.TopNQuery;
-import io.strata.engine.segment.column.Utf8Order;
 import io.strata.engine.time.AllGranularity;
 import io.strata.engine.time.IsoTime;
 import tools.jackson.databind.ObjectMapper;
@@ -36,6 +36,9 @@ final class GroupedResults {
 		TreeMap<Long, List<Row>> byBucket = new TreeMap<>();
 		for (Row row : rows(groups, List.of(query.dimension()), query.postAggregations(),
 				query.context().getBoolean("finalize", true))) {
+			if (!afterPreviousStop(query, row)) {
+				continue;
+			}
 			byBucket.computeIfAbsent(row.timestamp(), key -> new ArrayList<>()).add(row);
 		}
 		Comparator<Row> order = topNRanking(query);
@@ -66,6 +69,9 @@ final class GroupedResults {
 		for (Map.Entry<GroupingEngine.GroupKey, AggregateState[]> entry : groups.states.entrySet()) {
 			Row row = row(entry, groups.earliestCovered, List.of(query.dimension()), query.postAggregations(),
 					query.context().getBoolean("finalize", true));
+			if (!afterPreviousStop(query, row)) {
+				continue;
+			}
 			byBucket.computeIfAbsent(row.timestamp(), key -> new ArrayList<>()).add(Map.entry(row, entry.getKey()));
 		}
 		TreeMap<Long, List<GroupingEngine.GroupKey>> kept = new TreeMap<>();
@@ -81,11 +87,31 @@ final class GroupedResults {
 		return kept;
 	}
 
+	/**
+	 * Whether a row is past a dimension ordering's {@code previousStop}: as Druid, the value's text
+	 * must come strictly after it in the topN's order (before it in the ordering when inverted).
+	 */
+	private static boolean afterPreviousStop(TopNQuery query, Row row) {
+		TopNMetric metric = query.metric();
+		boolean inverted = false;
+		while (metric instanceof TopNMetric.Inverted inner) {
+			metric = inner.metric();
+			inverted = !inverted;
+		}
+		if (!(metric instanceof TopNMetric.Dimension dimension) || dimension.previousStop() == null) {
+			return true;
+		}
+		Object value = row.columns().get(query.dimension().outputName());
+		int comparison = dimension.ordering().compare(value == null ? null : value.toString(), dimension.previousStop());
+		return inverted ? comparison < 0 : comparison > 0;
+	}
+
 	/** The topN order of rows: by the metric, ties to the smaller value, so equal metrics come out stably. */
 	private static Comparator<Row> topNRanking(TopNQuery query) {
 		String name = query.dimension().outputName();
 		return topNOrder(query.metric(), name)
-			.thenComparing((left, right) -> compareValues(left.columns().get(name), right.columns().get(name), false));
+			.thenComparing((left, right) -> compareValues(left.columns().get(name), right.columns().get(name),
+					StringOrdering.LEXICOGRAPHIC));
 	}
 
 	/**
@@ -102,7 +128,7 @@ final class GroupedResults {
 		for (DimensionSpec dimension : query.dimensions()) {
 			// strings by UTF-8 bytes, numeric output types as numbers, nulls first
 			natural = natural.thenComparing((left, right) -> compareValues(left.columns().get(dimension.outputName()),
-					right.columns().get(dimension.outputName()), false));
+					right.columns().get(dimension.outputName()), StringOrdering.LEXICOGRAPHIC));
 		}
 		List<Row> rows;
 		if (query.subtotalsSpec() == null) {
@@ -151,7 +177,7 @@ final class GroupedResults {
 		Comparator<Row> byColumns = (left, right) -> 0;
 		for (LimitSpec.OrderByColumn column : limitSpec.columns()) {
 			Comparator<Row> one = (left, right) -> compareValues(left.columns().get(column.dimension()),
-					right.columns().get(column.dimension()), column.numeric());
+					right.columns().get(column.dimension()), column.dimensionOrder());
 			byColumns = byColumns.thenComparing(column.descending() ? one.reversed() : one);
 		}
 		if (query.granularity() instanceof AllGranularity) {
@@ -198,44 +224,24 @@ final class GroupedResults {
 							numeric.metric());
 				}
 				// largest first, nulls last
-				return compareValues(right.columns().get(numeric.metric()), left.columns().get(numeric.metric()), true);
+				return compareValues(right.columns().get(numeric.metric()), left.columns().get(numeric.metric()),
+						StringOrdering.NUMERIC);
 			};
 			case TopNMetric.Dimension ordering -> (left, right) -> compareValues(left.columns().get(dimension),
-					right.columns().get(dimension), ordering.ordering().equals("numeric"));
+					right.columns().get(dimension), ordering.ordering());
 			case TopNMetric.Inverted inverted -> topNOrder(inverted.metric(), dimension).reversed();
 		};
 	}
 
-	/** Ascending, nulls first; numbers numerically, strings by UTF-8 bytes or as numbers. */
-	private static int compareValues(Object left, Object right, boolean numeric) {
+	/** Ascending, nulls first; two numbers numerically, anything else as text in {@code ordering}. */
+	private static int compareValues(Object left, Object right, StringOrdering ordering) {
 		if (left == null || right == null) {
 			return left == null ? (right == null ? 0 : -1) : 1;
 		}
 		if (left instanceof Number a && right instanceof Number b) {
 			return Double.compare(a.doubleValue(), b.doubleValue());
 		}
-		String a = left.toString();
-		String b = right.toString();
-		if (numeric) {
-			Double x = parse(a);
-			Double y = parse(b);
-			if (x != null && y != null) {
-				return Double.compare(x, y);
-			}
-			if (x != null || y != null) {
-				return x == null ? 1 : -1;
-			}
-		}
-		return Utf8Order.INSTANCE.compare(a, b);
-	}
-
-	private static Double parse(String value) {
-		try {
-			return Double.parseDouble(value);
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return ordering.compare(left.toString(), right.toString());
 	}
 
 	private static boolean having(HavingSpec having, Map<String, Object> row) {
@@ -257,6 +263,7 @@ final class GroupedResults {
 			case HavingSpec.And and -> and.havingSpecs().stream().allMatch(inner -> having(inner, row));
 			case HavingSpec.Or or -> or.havingSpecs().stream().anyMatch(inner -> having(inner, row));
 			case HavingSpec.Not not -> !having(not.havingSpec(), row);
+			case HavingSpec.Filter filter -> ResultRowFilter.matches(filter.filter(), row);
 		};
 	}
 

@@ -20,8 +20,9 @@ import java.util.TreeMap;
 
 /**
  * Turns merged timeseries states into Druid's result rows: empty buckets inside the queried
- * segments filled (count 0, other aggregators null) unless {@code skipEmptyBuckets}, finalized
- * values, post-aggregators, {@code descending}, {@code limit}, and a {@code grandTotal} row last.
+ * segments filled (count 0, other aggregators null) unless {@code skipEmptyBuckets}, Druid's null
+ * row for granularity all without data, finalized values, post-aggregators, {@code descending},
+ * {@code limit}, and a {@code grandTotal} row last.
  */
 public final class TimeseriesResults {
 
@@ -38,6 +39,14 @@ public final class TimeseriesResults {
 
 	List<Row> rows(TimeseriesQuery query, TimeseriesEngine.Partial merged, QueryControl control) {
 		List<Map.Entry<Long, AggregateState[]>> buckets = buckets(query, merged, control);
+		if (buckets.isEmpty() && query.granularity() instanceof AllGranularity
+				&& !query.context().getBoolean("skipEmptyBuckets", false)) {
+			// Druid's merge answers granularity all with its null row when no segment gave one (none
+			// holds rows in the intervals): stamped with the first interval's start. Only the final
+			// merge adds it, so data servers' partial answers never carry a stamp of their own.
+			buckets = List.of(Map.entry(query.intervals().getFirst().startMillis(),
+					TimeseriesEngine.newStates(query.aggregations())));
+		}
 		List<Row> rows = new ArrayList<>();
 		for (Map.Entry<Long, AggregateState[]> entry : buckets) {
 			rows.add(new Row(entry.getKey(), values(query, entry.getValue())));
@@ -115,7 +124,10 @@ public final class TimeseriesResults {
 		return result;
 	}
 
-	/** Druid's JSON: {@code [{"timestamp": "...", "result": {...}}, ...]}, timestamps in UTC. */
+	/**
+	 * Druid's JSON: {@code [{"timestamp": "...", "result": {...}}, ...]}, timestamps in UTC; the grand
+	 * total's timestamp is null.
+	 */
 	public String toJson(List<Row> rows) {
 		return toJson(rows, ZoneOffset.UTC);
 	}
@@ -128,9 +140,7 @@ public final class TimeseriesResults {
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (Row row : rows) {
 			Map<String, Object> entry = new LinkedHashMap<>();
-			if (row.timestamp() != null) {
-				entry.put("timestamp", IsoTime.format(row.timestamp(), zone));
-			}
+			entry.put("timestamp", row.timestamp() == null ? null : IsoTime.format(row.timestamp(), zone));
 			entry.put("result", row.result());
 			out.add(entry);
 		}
