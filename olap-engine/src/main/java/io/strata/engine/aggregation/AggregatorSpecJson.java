@@ -13,7 +13,7 @@ public final class AggregatorSpecJson {
 
 	private static final String SUPPORTED = "[count, longSum, longMin, longMax, doubleSum, doubleMin, doubleMax, "
 			+ "floatSum, floatMin, floatMax, longFirst, longLast, doubleFirst, doubleLast, floatFirst, floatLast, "
-			+ "filtered, cardinality, hyperUnique, HLLSketchBuild, HLLSketchMerge, thetaSketch, quantilesDoublesSketch]";
+			+ "filtered, cardinality, hyperUnique, HLLSketchBuild, HLLSketchMerge, thetaSketch, quantilesDoublesSketch, quantilesDoublesSketchMerge]";
 
 	private AggregatorSpecJson() {
 	}
@@ -74,8 +74,9 @@ public final class AggregatorSpecJson {
 				boolean input = node.optionalBoolean("isInputThetaSketch", false);
 				yield node.build(() -> new ThetaSketchAggregatorSpec(name, fieldName, size, input));
 			}
-			case "quantilesDoublesSketch" -> {
-				String fieldName = node.requiredString("fieldName");
+			// the merge form reads its own column (Druid ignores a fieldName there); segmentMetadata reports it
+			case "quantilesDoublesSketch", "quantilesDoublesSketchMerge" -> {
+				String fieldName = type.equals("quantilesDoublesSketchMerge") ? name : node.requiredString("fieldName");
 				int k = node.optionalInt("k", QuantilesSketchAggregatorSpec.DEFAULT_K);
 				// maxStreamLength only sizes Druid's off-heap buffers; accepted and not needed here
 				node.optionalLong("maxStreamLength", 1_000_000_000L);

@@ -18,6 +18,7 @@ import io.strata.engine.query.filter.NullFilter;
 import io.strata.engine.query.filter.OrFilter;
 import io.strata.engine.query.filter.SelectorFilter;
 import io.strata.engine.query.filter.TrueFilter;
+import io.strata.engine.segment.Segment;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.GranularityJson;
 import io.strata.engine.time.Interval;
@@ -116,10 +117,19 @@ public final class QueryJson {
 		String order = node.optionalString("order", "none");
 		Long limit = node.has("limit") ? node.optionalLong("limit", 0) : null;
 		long offset = node.optionalLong("offset", 0);
+		// Druid reads an absent (or zero) batchSize as its default
+		int batchSize = node.optionalInt("batchSize", 0);
+		if (batchSize < 0) {
+			throw node.error("batchSize", "must be greater than 0");
+		}
+		if (!order.equals("none") && !columns.isEmpty() && !columns.contains(Segment.TIME_COLUMN)) {
+			throw node.error("columns", "must include " + Segment.TIME_COLUMN + " when the results are time-ordered "
+					+ "(order[" + order + "])");
+		}
 		QueryContext context = context(node);
 		List<VirtualColumn> virtualColumns = virtualColumns(node);
 		return node.build(() -> new ScanQuery(dataSource, intervals, filter, columns, format.equals("compactedList"),
-				order, limit, offset, context, virtualColumns));
+				order, limit, offset, context, virtualColumns, batchSize == 0 ? ScanQuery.DEFAULT_BATCH_SIZE : batchSize));
 	}
 
 	private SegmentMetadataQuery segmentMetadata(SpecNode node) {

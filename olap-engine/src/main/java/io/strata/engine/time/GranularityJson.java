@@ -45,9 +45,14 @@ public final class GranularityJson {
 		}
 	}
 
-	/** Standard granularities as Druid writes them ({@code "DAY"}, {@code "MINUTE"}), others as objects. */
+	/**
+	 * Granularities as Druid's Jackson writes them: standard periods by upper-case name ({@code
+	 * "DAY"}, {@code "MINUTE"}; its period granularity keeps the names of the enum it replaced),
+	 * {@code all} and {@code none} as {@code {"type": "all"}} and {@code {"type": "none"}} (they are
+	 * written by type), others as objects.
+	 */
 	public static JsonNode write(Granularity granularity) {
-		String standard = granularity.standardName();
+		String standard = granularity instanceof PeriodGranularity ? granularity.standardName() : null;
 		if (standard != null) {
 			return JsonNodeFactory.instance.stringNode(standard.toUpperCase(java.util.Locale.ROOT));
 		}

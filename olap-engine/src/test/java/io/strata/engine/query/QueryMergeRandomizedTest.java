@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * off with unique row times, rollup on by minute), seven segments in three days, the first two days
  * in three interleaved partitions each: random filters, intervals, granularities (a zoned period
  * among them), aggregators (numeric, sketches, first/last, filtered, cardinality), post-aggregators,
- * groupBy having/limitSpec/subtotals, timeseries limit/grand total, scan order/offset/limit, search
+ * groupBy having/limitSpec/subtotals, timeseries limit/grand total, scan order/offset/limit/batchSize, search
  * limits. Multi-value and null dimensions, null metrics. Double sums stay exact (values are whole
  * multiples of 1/64), so merges in any order agree to the bit; sketch unions of the same inputs do
  * too, and are compared exactly. Documented exceptions: topN is exact here because every dimension
@@ -499,12 +499,14 @@ class QueryMergeRandomizedTest {
 			default -> "[\"region\", \"__time\", \"user\", \"userSketch\"]";
 		};
 		String limit = random.nextInt(4) == 0 ? "" : ", \"limit\": " + (1 + random.nextInt(400));
+		// small batches, so that the broker cuts the merged rows into batches of its own
+		String batchSize = random.nextBoolean() ? "" : ", \"batchSize\": " + (1 + random.nextInt(50));
 		return """
 				{"queryType": "scan", "dataSource": "usage", "intervals": %s, "filter": %s, "columns": %s,
-				 "order": "%s", "resultFormat": "%s", "offset": %d%s}
+				 "order": "%s", "resultFormat": "%s", "offset": %d%s%s}
 				""".formatted(intervals(random), filter(random, 2), columns, order,
 				random.nextBoolean() ? "list" : "compactedList", random.nextInt(3) == 0 ? 0 : random.nextInt(200),
-				limit);
+				limit, batchSize);
 	}
 
 	private String searchOrMetadata(SplittableRandom random, boolean rollup) {

@@ -17,22 +17,40 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Standard granularities are written as Druid writes them, upper-case names ({@code "DAY"}),
- * and read back equal; granularities without a name (a zone, an origin, a duration) stay objects.
+ * Standard period granularities are written as Druid writes them, upper-case names ({@code
+ * "DAY"}), and read back equal; {@code all}, {@code none} and granularities without a name (a zone,
+ * an origin, a duration) are objects.
  */
 class GranularityJsonWriteTest {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "day, DAY", "minute, MINUTE", "all, ALL", "none, NONE", "fifteen_minute, FIFTEEN_MINUTE",
-			"week, WEEK", "hour, HOUR", "quarter, QUARTER", "year, YEAR", "second, SECOND" })
+	@CsvSource({ "day, DAY", "minute, MINUTE", "fifteen_minute, FIFTEEN_MINUTE", "week, WEEK", "hour, HOUR",
+			"quarter, QUARTER", "year, YEAR", "second, SECOND" })
 	void standardGranularitiesAreUpperCaseNames(String name, String written) {
 		Granularity granularity = Granularity.named(name);
 		JsonNode node = GranularityJson.write(granularity);
 		assertThat(node.isString()).as("%s", node).isTrue();
 		assertThat(node.stringValue()).isEqualTo(written);
 		assertThat(readBack(node)).isEqualTo(granularity);
+	}
+
+	/**
+	 * Druid's Jackson writes {@code all} and {@code none} by their type ({@code GranularityModule}
+	 * registers them as named subtypes; only the period granularity writes a name), as its
+	 * segmentMetadata documentation shows: {@code "queryGranularity": {"type": "none"}}.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "all", "none" })
+	void allAndNoneAreWrittenByType(String name) {
+		Granularity granularity = Granularity.named(name);
+		JsonNode node = GranularityJson.write(granularity);
+		assertThat(MAPPER.writeValueAsString(node)).isEqualTo("{\"type\":\"" + name + "\"}");
+		assertThat(readBack(node)).isEqualTo(granularity);
+		// the upper-case names written before still read back
+		assertThat(readBack(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(name.toUpperCase(java.util.Locale.ROOT))))
+			.isEqualTo(granularity);
 	}
 
 	@Test

@@ -27,6 +27,9 @@ final class GroupedResults {
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
+	/** The groupBy context key asking for rows as arrays. */
+	static final String RESULT_AS_ARRAY = "resultAsArray";
+
 	/** One finalized group: its timestamp and its output columns in Druid's order. */
 	private record Row(long timestamp, Map<String, Object> columns) {
 
@@ -156,6 +159,9 @@ final class GroupedResults {
 			int to = limitSpec.limit() == null ? rows.size() : Math.min(rows.size(), from + limitSpec.limit());
 			rows = new ArrayList<>(rows.subList(from, to));
 		}
+		if (query.context().getBoolean(RESULT_AS_ARRAY, false)) {
+			return MAPPER.writeValueAsString(arrayRows(query, rows));
+		}
 		List<Map<String, Object>> out = new ArrayList<>();
 		ZoneId zone = query.granularity().resultZone();
 		for (Row row : rows) {
@@ -166,6 +172,31 @@ final class GroupedResults {
 			out.add(entry);
 		}
 		return MAPPER.writeValueAsString(out);
+	}
+
+	/**
+	 * Druid's array form of groupBy rows (its {@code ResultRow}): the bucket's epoch millis first
+	 * unless the granularity is all (every row would share it), then the dimensions, aggregators and
+	 * post-aggregators in query order, each value as the object form has it.
+	 */
+	private static List<List<Object>> arrayRows(GroupByQuery query, List<Row> rows) {
+		boolean timestamp = !(query.granularity() instanceof AllGranularity);
+		List<String> names = new ArrayList<>();
+		query.dimensions().forEach(dimension -> names.add(dimension.outputName()));
+		query.aggregations().forEach(aggregation -> names.add(aggregation.name()));
+		query.postAggregations().forEach(post -> names.add(post.name()));
+		List<List<Object>> out = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			List<Object> values = new ArrayList<>(names.size() + 1);
+			if (timestamp) {
+				values.add(row.timestamp());
+			}
+			for (String name : names) {
+				values.add(row.columns().get(name));
+			}
+			out.add(values);
+		}
+		return out;
 	}
 
 	/**

@@ -124,7 +124,8 @@ public final class IntermediateResults {
 		Long limit = query.limit() == null ? null
 				: query.limit() > Long.MAX_VALUE - query.offset() ? Long.MAX_VALUE : query.offset() + query.limit();
 		return new ScanQuery(query.dataSource(), query.intervals(), query.filter(), query.columns(),
-				query.compactedList(), query.order(), limit, 0, query.context(), query.virtualColumns());
+				query.compactedList(), query.order(), limit, 0, query.context(), query.virtualColumns(),
+				query.batchSize());
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.strata.engine.query.exec;
 
 import io.strata.engine.aggregation.AggregatorSpec;
-import io.strata.engine.aggregation.AggregatorSpecJson;
 import io.strata.engine.query.DataSourceMetadataQuery;
 import io.strata.engine.query.SegmentMetadataQuery;
 import io.strata.engine.segment.ColumnSummary;
@@ -72,13 +71,16 @@ final class MetadataEngine {
 		if (analysis.contains("aggregators")) {
 			Map<String, Object> aggregators = new LinkedHashMap<>();
 			for (AggregatorSpec aggregator : metadata.aggregators()) {
-				aggregators.put(aggregator.name(), AggregatorSpecJson.write(aggregator));
+				aggregators.put(aggregator.name(), CombiningAggregatorJson.write(aggregator));
 			}
 			result.put("aggregators", aggregators);
 		}
 		else {
 			result.put("aggregators", null);
 		}
+		// Druid answers the ingestion timestampSpec its segments record, and null for segments that
+		// do not record one (its documented answer for an unknown timestampSpec). Strata's segment
+		// files do not record it: the timestamp is parsed at ingestion and only __time is kept.
 		result.put("timestampSpec", null);
 		result.put("queryGranularity",
 				analysis.contains("queryGranularity") ? GranularityJson.write(metadata.queryGranularity()) : null);

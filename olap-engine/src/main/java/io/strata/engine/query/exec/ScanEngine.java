@@ -27,16 +27,15 @@ import java.util.Map;
 /**
  * Runs a {@code scan}: the selected rows of each segment as Druid's result batches ({@code
  * segmentId}, {@code columns}, {@code events}, {@code rowSignature}, in that key order), at most
- * {@link #BATCH_SIZE} events a batch (Druid's default {@code batchSize}). Batches are written to
- * the output as rows are read, so a large scan never sits in memory. With a time order, segments
- * are visited in time order and the segments of one time chunk merged row by row on {@code
- * __time} (each segment is sorted by time), and batches have no segment id. {@code __time} is
+ * the query's {@code batchSize} events a batch. Batches are written to the output as rows are
+ * read, so a large scan never sits in memory. With a time order, segments are visited in time
+ * order and the segments of one time chunk merged row by row on {@code __time} (each segment is
+ * sorted by time), and batches have no segment id. Without a column list each segment's rows carry
+ * that segment's own columns; a time-ordered batch then takes its {@code columns} and {@code
+ * rowSignature} from its first row, as Druid's broker batches time-ordered rows. {@code __time} is
  * epoch millis, multi-values are arrays, sketches Base64. Stateless.
  */
 final class ScanEngine {
-
-	/** Druid's default scan {@code batchSize}, in rows. */
-	static final int BATCH_SIZE = 20_480;
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
@@ -63,9 +62,8 @@ final class ScanEngine {
 			if (output.done()) {
 				return;
 			}
-			List<String> columns = query.columns().isEmpty() ? allColumns(segment) : query.columns();
-			List<ColumnReader> readers = readers(segment, columns);
-			output.startBatches(segment.id().toString(), columns, readers);
+			Source source = Source.of(segment, query);
+			output.startBatches(segment.id().toString());
 			ImmutableRoaringBitmap rows = RowSelector.select(segment, query.intervals(), query.filter());
 			IntIterator iterator = rows.getIntIterator();
 			int sinceCheck = 0;
@@ -74,7 +72,7 @@ final class ScanEngine {
 					control.check();
 					sinceCheck = 0;
 				}
-				output.row(readers, iterator.next());
+				output.row(source, iterator.next());
 			}
 			output.flushBatch();
 		}
@@ -86,8 +84,7 @@ final class ScanEngine {
 	 */
 	private static void timeOrdered(ScanQuery query, List<Segment> ordered, QueryControl control, Output output) {
 		boolean descending = query.order().equals("descending");
-		List<String> columns = query.columns().isEmpty() ? allColumns(ordered.getFirst()) : query.columns();
-		output.startBatches(null, columns, readers(ordered.getFirst(), columns));
+		output.startBatches(null);
 		List<List<Segment>> chunks = new ArrayList<>();
 		for (Segment segment : ordered) {
 			List<Segment> last = chunks.isEmpty() ? null : chunks.getLast();
@@ -105,23 +102,23 @@ final class ScanEngine {
 			if (output.done()) {
 				return;
 			}
-			mergeChunk(query, chunk, descending, control, output, columns);
+			mergeChunk(query, chunk, descending, control, output);
 		}
 	}
 
 	private static void mergeChunk(ScanQuery query, List<Segment> chunk, boolean descending, QueryControl control,
-			Output output, List<String> columns) {
+			Output output) {
 		int n = chunk.size();
 		int[][] rows = new int[n][];
 		int[] next = new int[n];
 		NumericValues[] times = new NumericValues[n];
-		List<List<ColumnReader>> readers = new ArrayList<>();
+		List<Source> sources = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			Segment segment = chunk.get(i);
 			rows[i] = RowSelector.select(segment, query.intervals(), query.filter()).toArray();
 			next[i] = descending ? rows[i].length - 1 : 0;
 			times[i] = segment.time().open();
-			readers.add(readers(segment, columns));
+			sources.add(Source.of(segment, query));
 		}
 		int sinceCheck = 0;
 		while (!output.done()) {
@@ -144,17 +141,24 @@ final class ScanEngine {
 				control.check();
 				sinceCheck = 0;
 			}
-			output.row(readers.get(best), rows[best][next[best]]);
+			output.row(sources.get(best), rows[best][next[best]]);
 			next[best] += descending ? -1 : 1;
 		}
 	}
 
-	private static List<ColumnReader> readers(Segment segment, List<String> columns) {
-		List<ColumnReader> readers = new ArrayList<>(columns.size());
-		for (String column : columns) {
-			readers.add(new ColumnReader(segment, column));
+	/** The columns one segment's rows are written with, and their readers. */
+	private record Source(List<String> columns, List<ColumnReader> readers) {
+
+		/** The query's columns, or without a column list all of the segment's own. */
+		static Source of(Segment segment, ScanQuery query) {
+			List<String> columns = query.columns().isEmpty() ? allColumns(segment) : query.columns();
+			List<ColumnReader> readers = new ArrayList<>(columns.size());
+			for (String column : columns) {
+				readers.add(new ColumnReader(segment, column));
+			}
+			return new Source(columns, readers);
 		}
-		return readers;
+
 	}
 
 	/** Applies offset and limit, and writes events in batches. */
@@ -164,21 +168,23 @@ final class ScanEngine {
 
 		private final boolean compacted;
 
+		private final int batchSize;
+
 		private long skip;
 
 		private long remaining;
 
 		private String segmentId;
 
-		private List<String> columns;
-
-		private List<ColumnReader> signature;
+		/** Where the current batch's first row came from: its columns name the batch. */
+		private Source batchSource;
 
 		private final List<Object> events = new ArrayList<>();
 
 		Output(JsonGenerator json, ScanQuery query) {
 			this.json = json;
 			this.compacted = query.compactedList();
+			this.batchSize = query.batchSize();
 			this.skip = query.offset();
 			this.remaining = query.limit() == null ? Long.MAX_VALUE : query.limit();
 		}
@@ -187,20 +193,21 @@ final class ScanEngine {
 			return this.remaining <= 0;
 		}
 
-		void startBatches(String segmentId, List<String> columns, List<ColumnReader> signature) {
+		void startBatches(String segmentId) {
 			this.segmentId = segmentId;
-			this.columns = columns;
-			this.signature = signature;
 		}
 
-		void row(List<ColumnReader> readers, int row) {
+		void row(Source source, int row) {
 			if (this.skip > 0) {
 				this.skip--;
 				return;
 			}
 			this.remaining--;
-			this.events.add(event(readers, this.columns, row, this.compacted));
-			if (this.events.size() == BATCH_SIZE) {
+			if (this.events.isEmpty()) {
+				this.batchSource = source;
+			}
+			this.events.add(event(source.readers(), source.columns(), row, this.compacted));
+			if (this.events.size() == this.batchSize) {
 				flushBatch();
 			}
 		}
@@ -209,7 +216,8 @@ final class ScanEngine {
 			if (this.events.isEmpty()) {
 				return;
 			}
-			this.json.writePOJO(batch(this.segmentId, this.columns, this.events, this.signature));
+			this.json.writePOJO(batch(this.segmentId, this.batchSource.columns(), this.events,
+					this.batchSource.readers()));
 			this.json.flush();
 			this.events.clear();
 		}

@@ -23,8 +23,9 @@ import java.util.TreeMap;
  * a single server would return. Time-ordered scans: the servers' rows merged on {@code __time};
  * rows of equal time from different servers come in server order (Druid leaves that order open;
  * one server breaks such ties by segment, which the broker no longer sees). Then the offset and
- * limit, and batches of at most {@link ScanEngine#BATCH_SIZE} rows. Holds the answers in memory.
- * Stateless.
+ * limit, and batches of at most the query's {@code batchSize} rows, each named (segment id,
+ * columns, row signature) by the server batch its first row came from, as Druid batches
+ * time-ordered rows. Holds the answers in memory. Stateless.
  */
 final class ScanResultMerger {
 
@@ -45,10 +46,9 @@ final class ScanResultMerger {
 				}
 			}
 			for (List<JsonNode> batches : bySegment.values()) {
-				output.startBatches(batches.getFirst());
 				for (JsonNode batch : batches) {
 					for (JsonNode event : batch.get("events")) {
-						output.row(event);
+						output.row(event, batch);
 					}
 				}
 				output.flushBatch();
@@ -65,23 +65,25 @@ final class ScanResultMerger {
 	private static void timeOrdered(ScanQuery query, List<JsonNode> answers, Output output, QueryControl control) {
 		boolean descending = query.order().equals("descending");
 		List<List<JsonNode>> rows = new ArrayList<>();
+		// the batch each row came from: without a column list, segments differ in columns
+		List<List<JsonNode>> sources = new ArrayList<>();
 		List<long[]> times = new ArrayList<>();
 		for (int a = 0; a < answers.size(); a++) {
 			List<JsonNode> serverRows = new ArrayList<>();
+			List<JsonNode> serverSources = new ArrayList<>();
 			List<Long> serverTimes = new ArrayList<>();
 			for (int b = 0; b < answers.get(a).size(); b++) {
 				JsonNode batch = answers.get(a).get(b);
-				if (output.columns == null) {
-					output.startBatches(batch);
-				}
 				int timeIndex = timeIndex(batch.get("columns"), "[" + a + "][" + b + "]");
 				for (JsonNode event : batch.get("events")) {
 					serverRows.add(event);
+					serverSources.add(batch);
 					JsonNode time = event.isArray() ? event.get(timeIndex) : event.get(Segment.TIME_COLUMN);
 					serverTimes.add(time.longValue());
 				}
 			}
 			rows.add(serverRows);
+			sources.add(serverSources);
 			times.add(serverTimes.stream().mapToLong(Long::longValue).toArray());
 		}
 		int[] next = new int[rows.size()];
@@ -102,7 +104,8 @@ final class ScanResultMerger {
 				control.check();
 				sinceCheck = 0;
 			}
-			output.row(rows.get(best).get(next[best]++));
+			output.row(rows.get(best).get(next[best]), sources.get(best).get(next[best]));
+			next[best]++;
 		}
 		output.flushBatch();
 	}
@@ -153,6 +156,8 @@ final class ScanResultMerger {
 
 		private final List<JsonNode> events = new ArrayList<>();
 
+		private final int batchSize;
+
 		private long skip;
 
 		private long remaining;
@@ -164,6 +169,7 @@ final class ScanResultMerger {
 		private JsonNode signature;
 
 		Output(ScanQuery query) {
+			this.batchSize = query.batchSize();
 			this.skip = query.offset();
 			this.remaining = query.limit() == null ? Long.MAX_VALUE : query.limit();
 		}
@@ -172,13 +178,8 @@ final class ScanResultMerger {
 			return this.remaining <= 0;
 		}
 
-		void startBatches(JsonNode batch) {
-			this.segmentId = batch.get("segmentId");
-			this.columns = batch.get("columns");
-			this.signature = batch.get("rowSignature");
-		}
-
-		void row(JsonNode event) {
+		/** Adds {@code event}, read from the server batch {@code source}. */
+		void row(JsonNode event, JsonNode source) {
 			if (this.skip > 0) {
 				this.skip--;
 				return;
@@ -187,8 +188,13 @@ final class ScanResultMerger {
 				return;
 			}
 			this.remaining--;
+			if (this.events.isEmpty()) {
+				this.segmentId = source.get("segmentId");
+				this.columns = source.get("columns");
+				this.signature = source.get("rowSignature");
+			}
 			this.events.add(event);
-			if (this.events.size() == ScanEngine.BATCH_SIZE) {
+			if (this.events.size() == this.batchSize) {
 				flushBatch();
 			}
 		}

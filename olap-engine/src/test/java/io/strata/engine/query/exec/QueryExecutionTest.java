@@ -6,6 +6,7 @@ import io.strata.engine.ingest.IndexPersister;
 import io.strata.engine.ingest.IngestSpecJson;
 import io.strata.engine.input.FieldMap;
 import io.strata.engine.input.InputRow;
+import io.strata.engine.query.ScanQuery;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.segment.format.SegmentFileReader;
@@ -183,7 +184,7 @@ class QueryExecutionTest {
 		long total = 0;
 		for (JsonNode batch : batches) {
 			assertThat(batch.get("segmentId").stringValue()).startsWith("calls_2026-03-01");
-			assertThat(batch.get("events").size()).isLessThanOrEqualTo(ScanEngine.BATCH_SIZE);
+			assertThat(batch.get("events").size()).isLessThanOrEqualTo(ScanQuery.DEFAULT_BATCH_SIZE);
 			total += batch.get("events").size();
 		}
 		assertThat(total).isEqualTo(2L * ROWS_PER_SEGMENT);
@@ -213,7 +214,7 @@ class QueryExecutionTest {
 			List<Long> times = new ArrayList<>();
 			for (JsonNode batch : batches) {
 				assertThat(batch.get("segmentId").isNull()).isTrue();
-				assertThat(batch.get("events").size()).isLessThanOrEqualTo(ScanEngine.BATCH_SIZE);
+				assertThat(batch.get("events").size()).isLessThanOrEqualTo(ScanQuery.DEFAULT_BATCH_SIZE);
 				for (JsonNode event : batch.get("events")) {
 					times.add(event.get(0).longValue());
 				}
@@ -222,7 +223,7 @@ class QueryExecutionTest {
 			List<Long> sorted = new ArrayList<>(times);
 			sorted.sort(order.equals("ascending") ? null : java.util.Comparator.reverseOrder());
 			assertThat(times).as(order).isEqualTo(sorted);
-			assertThat(batches.size()).isEqualTo((6 * ROWS_PER_SEGMENT + ScanEngine.BATCH_SIZE - 1) / ScanEngine.BATCH_SIZE);
+			assertThat(batches.size()).isEqualTo((6 * ROWS_PER_SEGMENT + ScanQuery.DEFAULT_BATCH_SIZE - 1) / ScanQuery.DEFAULT_BATCH_SIZE);
 		}
 	}
 
