@@ -2,6 +2,7 @@ package io.strata.engine.query;
 
 import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.ingest.IncrementalIndex;
+import io.strata.engine.query.exec.IntermediateResults;
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.testing.TestSegments;
@@ -141,7 +142,7 @@ class ScanBatchingTest {
 	/** The broker's answer when each segment sits on its own data server. */
 	private String brokerMerge(String query) {
 		ObjectNode intermediate = (ObjectNode) MAPPER.readTree(query);
-		intermediate.putObject("context").put("finalize", false);
+		intermediate.putObject("context").put(IntermediateResults.PARTIAL, true);
 		String serverQuery = MAPPER.writeValueAsString(intermediate);
 		return this.runner.mergeResults(query,
 				List.of(this.runner.run(serverQuery, List.of(first)), this.runner.run(serverQuery, List.of(second))));
