@@ -97,13 +97,13 @@ public final class SampleIngest {
 	}
 
 	private static final String TOP_ACCOUNTS = """
-			{"queryType": "topN", "dataSource": "usage", "intervals": "1000/3000", "granularity": "all",
+			{"queryType": "topN", "dataSource": "usage", "intervals": "2026-10-01/2026-11-01", "granularity": "all",
 			 "dimension": "accountId", "threshold": 5, "metric": "calls",
 			 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
 			   {"type": "HLLSketchMerge", "name": "users", "fieldName": "users"}]}""";
 
 	private static final String ERRORS_BY_API = """
-			{"queryType": "groupBy", "dataSource": "usage", "intervals": "1000/3000", "granularity": "all",
+			{"queryType": "groupBy", "dataSource": "usage", "intervals": "2026-10-01/2026-11-01", "granularity": "all",
 			 "dimensions": ["apiName"], "filter": {"type": "not", "field": {"type": "selector", "dimension": "statusCode",
 			   "value": "200"}},
 			 "aggregations": [{"type": "longSum", "name": "errors", "fieldName": "calls"}],
