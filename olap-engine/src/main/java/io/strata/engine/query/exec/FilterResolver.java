@@ -1,6 +1,7 @@
 package io.strata.engine.query.exec;
 
 import io.strata.engine.error.StrataException;
+import io.strata.engine.query.StringOrdering;
 import io.strata.engine.query.filter.AndFilter;
 import io.strata.engine.query.filter.BoundFilter;
 import io.strata.engine.query.filter.DimFilter;
@@ -164,9 +165,22 @@ final class FilterResolver {
 			StringColumn strings = this.segment.stringColumn(bound.dimension());
 			StringDictionary dictionary = strings.dictionary();
 			List<ImmutableRoaringBitmap> hits = new ArrayList<>();
-			for (int id = dictionary.hasNull() ? 1 : 0; id < dictionary.size(); id++) {
-				if (inBound(bound, dictionary.get(id))) {
+			int firstValue = dictionary.hasNull() ? 1 : 0;
+			if (bound.ordering() == StringOrdering.LEXICOGRAPHIC && bound.extractionFn() == null) {
+				// the dictionary is sorted in this very order: the bound is a range of ids
+				int from = bound.lower() == null ? firstValue
+						: Math.max(firstValue, rangeEdge(dictionary.indexOf(bound.lower()), bound.lowerStrict()));
+				int to = bound.upper() == null ? dictionary.size()
+						: rangeEdge(dictionary.indexOf(bound.upper()), !bound.upperStrict());
+				for (int id = from; id < to; id++) {
 					hits.add(strings.bitmap(id));
+				}
+			}
+			else {
+				for (int id = firstValue; id < dictionary.size(); id++) {
+					if (inBound(bound, dictionary.get(id))) {
+						hits.add(strings.bitmap(id));
+					}
 				}
 			}
 			return Selection.withUnknown(BufferFastAggregation.or(hits.iterator()), nulls(bound.dimension()));
@@ -187,6 +201,18 @@ final class FilterResolver {
 				&& (upper == null || (bound.upperStrict() ? value < upper : value <= upper)));
 		match.andNot(toMutable(numeric.nullRows()));
 		return Selection.withUnknown(match, numeric.nullRows());
+	}
+
+	/**
+	 * The first id past a range edge: for a value found at {@code id}, {@code id + 1} when the
+	 * edge takes the value itself as before it (a strict lower or a non-strict upper bound), else
+	 * {@code id}; for a value not found, its insertion point.
+	 */
+	private static int rangeEdge(int found, boolean pastTheValue) {
+		if (found < 0) {
+			return -found - 1;
+		}
+		return pastTheValue ? found + 1 : found;
 	}
 
 	static boolean inBound(BoundFilter bound, String value) {
