@@ -67,13 +67,29 @@ final class MappedNumericColumn implements NumericColumn {
 
 		private final byte[] decodeBuffer = new byte[BLOCK * 8 + 64];
 
-		private final long[] words = new long[NumericBlockCodec.maxWords(BLOCK)];
+		// only the arrays the column's type decodes through: a query opens a cursor per column and
+		// segment, so unused block arrays would be most of what it allocates
 
-		private final long[] longs = new long[BLOCK];
+		/** Packed words (long columns, and double blocks of whole numbers); null for floats. */
+		private final long[] words;
 
-		private final double[] doubles = new double[BLOCK];
+		/** Decoded longs (long columns, and double blocks of whole numbers); null for floats. */
+		private final long[] longs;
 
-		private final float[] floats = new float[BLOCK];
+		/** Decoded doubles; null unless the column holds doubles. */
+		private final double[] doubles;
+
+		/** Decoded floats; null unless the column holds floats. */
+		private final float[] floats;
+
+		Cursor() {
+			ColumnType type = MappedNumericColumn.this.summary.type();
+			boolean floatColumn = type == ColumnType.FLOAT;
+			this.words = floatColumn ? null : new long[NumericBlockCodec.maxWords(BLOCK)];
+			this.longs = floatColumn ? null : new long[BLOCK];
+			this.doubles = type == ColumnType.DOUBLE ? new double[BLOCK] : null;
+			this.floats = floatColumn ? new float[BLOCK] : null;
+		}
 
 		private int currentBlock = -1;
 
