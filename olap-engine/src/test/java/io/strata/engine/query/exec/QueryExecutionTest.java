@@ -116,6 +116,9 @@ class QueryExecutionTest {
 		assertThat(error.get("errorMessage").stringValue()).contains("q-1").contains("timeout[1 ms]");
 		assertThat(error.get("category").stringValue()).isEqualTo("TIMEOUT");
 		assertThat(error.get("host").stringValue()).isEqualTo("historical:8083");
+		// Druid's legacy-wrapped shape for a query exception
+		assertThat(error.get("errorCode").stringValue()).isEqualTo("legacyQueryException");
+		assertThat(error.get("context").get("legacyErrorCode").stringValue()).isEqualTo("Query timeout");
 	}
 
 	@Test
@@ -168,8 +171,12 @@ class QueryExecutionTest {
 	private static void assertError(QueryRunner.Answer answer, int status, String named) {
 		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
 		JsonNode error = JSON.readTree(answer.body());
-		assertThat(error.propertyNames()).contains("error", "errorMessage", "errorClass", "host", "errorCode",
-				"persona", "category", "context");
+		// Druid's modern shape for an error of the request
+		assertThat(error.propertyNames()).containsExactly("error", "errorCode", "persona", "category", "errorMessage",
+				"context");
+		assertThat(error.get("error").stringValue()).isEqualTo("druidException");
+		assertThat(error.get("errorCode").stringValue()).isEqualTo("invalidInput");
+		assertThat(error.get("category").stringValue()).isEqualTo("INVALID_INPUT");
 		assertThat(error.get("persona").stringValue()).isEqualTo("USER");
 		assertThat(error.get("errorMessage").stringValue()).contains(named);
 	}
