@@ -88,10 +88,21 @@ public final class QueryJson {
 		}
 		Granularity granularity = GranularityJson.read(node, "granularity", Granularity.all());
 		DimFilter filter = node.has("filter") ? filter(node.optionalValue("filter")) : null;
+		List<VirtualColumn> expressionColumns = new ArrayList<>();
 		List<AggregatorSpec> aggregations = node.optionalList("aggregations",
-				aggregation -> QueryAggregatorJson.read(aggregation, this::filter));
+				aggregation -> QueryAggregatorJson.read(aggregation, this::filter, expressionColumns));
 		List<PostAggregatorSpec> postAggregations = node.optionalList("postAggregations", this::postAggregator);
 		List<VirtualColumn> virtualColumns = virtualColumns(node);
+		if (!expressionColumns.isEmpty()) {
+			List<VirtualColumn> all = new ArrayList<>(virtualColumns);
+			all.addAll(expressionColumns);
+			try {
+				virtualColumns = VirtualColumn.checked(all);
+			}
+			catch (IllegalArgumentException ex) {
+				throw node.error("aggregations", ex.getMessage());
+			}
+		}
 		return new Aggregating(dataSource, intervals, granularity, filter, aggregations, postAggregations,
 				context(node), virtualColumns);
 	}
@@ -433,7 +444,7 @@ public final class QueryJson {
 	}
 
 	/** Parses an expression; its errors stay invalid input and also name the field. */
-	private static Expr expression(SpecNode node, String field, String text) {
+	static Expr expression(SpecNode node, String field, String text) {
 		try {
 			return ExprParser.parse(text);
 		}

@@ -96,6 +96,25 @@ class VirtualColumnGoldenTest {
 	}
 
 	@Test
+	void aggregatorsGivenAnExpressionInsteadOfAFieldName() {
+		// latency 10, 20, 30, 40 and bytes 1.5, 2.5, 3.0, 4.0: sum(latency * 2) = 200, max(bytes + latency)
+		// = 44.0; a filtered one over api a only (rows 1 and 3): sum(latency + 1) = 42
+		assertThat(run("""
+				{"queryType": "timeseries", "dataSource": "usage", %s, "granularity": "all",
+				 "aggregations": [{"type": "longSum", "name": "double", "expression": "latency * 2"},
+				   {"type": "doubleMax", "name": "most", "expression": "bytes + latency"},
+				   {"type": "filtered", "filter": {"type": "selector", "dimension": "api", "value": "a"},
+				    "aggregator": {"type": "longSum", "name": "aPlusOne", "expression": "latency + 1"}}]}
+				""".formatted(INTERVAL)))
+			.isEqualTo("[{\"timestamp\":\"" + FIRST_ROW + "\",\"result\":{\"double\":200,\"most\":44.0,"
+					+ "\"aPlusOne\":42}}]");
+		assertThat(new QueryRunner().answer("""
+				{"queryType": "timeseries", "dataSource": "usage", %s, "granularity": "all",
+				 "aggregations": [{"type": "longSum", "name": "x", "fieldName": "latency", "expression": "latency"}]}
+				""".formatted(INTERVAL), List.of(segment), null).body()).contains("cannot be given with fieldName");
+	}
+
+	@Test
 	void topNOnAStringVirtualColumn() {
 		// a-200: rows 1 and 3 (latency 40); b-404: 20; c-500: 40; the tie goes to the smaller value
 		assertThat(run("""
