@@ -40,6 +40,8 @@ public final class QueryRunner {
 
 	private final QueryLimits limits;
 
+	private final HeapGuard heap = new HeapGuard();
+
 	private final TimeseriesEngine timeseries = new TimeseriesEngine();
 
 	private final TimeseriesResults timeseriesResults = new TimeseriesResults();
@@ -110,7 +112,7 @@ public final class QueryRunner {
 			.map(segment -> query.virtualColumns().isEmpty() ? segment
 					: (Segment) new VirtualColumnSegment(segment, query.virtualColumns()))
 			.toList();
-		QueryControl control = QueryControl.start(query, this.limits);
+		QueryControl control = QueryControl.start(query, this.limits, this.heap);
 		// finalize=false: a data server's intermediate answer, for the broker's mergeResults
 		boolean finalize = !IntermediateResults.requested(query);
 		if (query instanceof ScanQuery scanQuery) {
@@ -179,7 +181,7 @@ public final class QueryRunner {
 		if (serverAnswers.isEmpty()) {
 			return "[]";
 		}
-		return this.merger.merge(query, serverAnswers, QueryControl.start(query, this.limits));
+		return this.merger.merge(query, serverAnswers, QueryControl.start(query, this.limits, this.heap));
 	}
 
 }

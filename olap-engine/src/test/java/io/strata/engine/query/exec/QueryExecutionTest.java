@@ -291,4 +291,24 @@ class QueryExecutionTest {
 		assertThat(result.get("distinct").doubleValue()).isBetween(12_000 * 0.97, 12_000 * 1.03);
 	}
 
+	@Test
+	void aQueryThatFindsTheHeapFullOfLiveDataStopsWithResourceLimitExceeded() {
+		// a limit below any live heap: the first look at the heap (after a collection) stops the query
+		System.gc();
+		QueryRunner strict = new QueryRunner(null, new QueryLimits(0, 500_000, Double.MIN_VALUE));
+		QueryRunner.Answer answer = strict.answer("""
+				{"queryType": "groupBy", "dataSource": "calls", "intervals": "2026-03-01/2026-03-04",
+				 "granularity": "minute", "dimensions": ["key", "tag"], "context": {"queryId": "q-heap"},
+				 "aggregations": [{"type": "count", "name": "rows"}]}""", SEGMENTS, null);
+		assertThat(answer.status()).isEqualTo(400);
+		JsonNode error = JSON.readTree(answer.body());
+		assertThat(error.get("error").stringValue()).isEqualTo("Resource limit exceeded");
+		assertThat(error.get("errorMessage").stringValue()).contains("q-heap").contains("of the heap");
+		// the default limit lets the same query through
+		assertThat(new QueryRunner().answer("""
+				{"queryType": "groupBy", "dataSource": "calls", "intervals": "2026-03-01/2026-03-04",
+				 "granularity": "minute", "dimensions": ["key", "tag"],
+				 "aggregations": [{"type": "count", "name": "rows"}]}""", SEGMENTS, null).status()).isEqualTo(200);
+	}
+
 }
