@@ -311,4 +311,21 @@ class QueryExecutionTest {
 				 "aggregations": [{"type": "count", "name": "rows"}]}""", SEGMENTS, null).status()).isEqualTo(200);
 	}
 
+	@Test
+	void selectionFindsTheValueASortWouldPutAtAnIndex() {
+		java.util.Random random = new java.util.Random(11);
+		for (int round = 0; round < 200; round++) {
+			int size = 1 + random.nextInt(300);
+			double[] values = new double[size];
+			for (int i = 0; i < size; i++) {
+				// few distinct values, so ties and infinities are common
+				values[i] = random.nextInt(5) == 0 ? Double.NEGATIVE_INFINITY : random.nextInt(20);
+			}
+			double[] sorted = values.clone();
+			java.util.Arrays.sort(sorted);
+			int index = random.nextInt(size);
+			assertThat(SegmentTopN.select(values.clone(), index)).as("round %d", round).isEqualTo(sorted[index]);
+		}
+	}
+
 }
