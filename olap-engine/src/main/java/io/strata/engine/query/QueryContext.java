@@ -28,6 +28,11 @@ public record QueryContext(Map<String, Object> values) {
 		};
 	}
 
+	/** Druid's {@code finalize} (default true): false leaves aggregator values unfinalized in results. */
+	public boolean finalizeResults() {
+		return getBoolean("finalize", true);
+	}
+
 	public long getLong(String key, long defaultValue) {
 		Object value = this.values.get(key);
 		return switch (value) {

@@ -38,7 +38,7 @@ final class GroupedResults {
 	String topN(TopNQuery query, GroupingEngine.Groups groups) {
 		TreeMap<Long, List<Row>> byBucket = new TreeMap<>();
 		for (Row row : rows(groups, List.of(query.dimension()), query.postAggregations(),
-				query.context().getBoolean("finalize", true))) {
+				query.context().finalizeResults())) {
 			if (!afterPreviousStop(query, row)) {
 				continue;
 			}
@@ -71,7 +71,7 @@ final class GroupedResults {
 		TreeMap<Long, List<Map.Entry<Row, GroupingEngine.GroupKey>>> byBucket = new TreeMap<>();
 		for (Map.Entry<GroupingEngine.GroupKey, AggregateState[]> entry : groups.states.entrySet()) {
 			Row row = row(entry, groups.earliestCovered, List.of(query.dimension()), query.postAggregations(),
-					query.context().getBoolean("finalize", true));
+					query.context().finalizeResults());
 			if (!afterPreviousStop(query, row)) {
 				continue;
 			}
@@ -135,14 +135,14 @@ final class GroupedResults {
 		}
 		List<Row> rows;
 		if (query.subtotalsSpec() == null) {
-			rows = rows(groups, query.dimensions(), query.postAggregations(), query.context().getBoolean("finalize", true));
+			rows = rows(groups, query.dimensions(), query.postAggregations(), query.context().finalizeResults());
 			rows.sort(natural);
 		}
 		else {
 			rows = new ArrayList<>();
 			for (List<String> subtotal : query.subtotalsSpec()) {
 				List<Row> grouping = rows(Subtotals.regroup(groups, query.dimensions(), subtotal, query.aggregations()),
-						query.dimensions(), query.postAggregations(), query.context().getBoolean("finalize", true));
+						query.dimensions(), query.postAggregations(), query.context().finalizeResults());
 				grouping.sort(natural);
 				rows.addAll(grouping);
 			}

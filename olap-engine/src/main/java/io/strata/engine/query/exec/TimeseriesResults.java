@@ -113,7 +113,7 @@ public final class TimeseriesResults {
 	private static Map<String, Object> values(TimeseriesQuery query, AggregateState[] states) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		Map<String, AggregateState> byName = new LinkedHashMap<>();
-		boolean finalize = query.context().getBoolean("finalize", true);
+		boolean finalize = query.context().finalizeResults();
 		for (AggregateState state : states) {
 			result.put(state.spec.name(), state.outputValue(finalize));
 			byName.put(state.spec.name(), state);
