@@ -74,7 +74,8 @@ public final class DruidErrorJson {
 	/** The failures Druid raises as query exceptions, wrapped in its legacy shape. */
 	private static boolean isLegacy(ErrorCode code) {
 		return switch (code) {
-			case QUERY_TIMEOUT, RESOURCE_LIMIT_EXCEEDED, QUERY_CAPACITY_EXCEEDED, QUERY_INTERRUPTED, UNKNOWN -> true;
+			case QUERY_TIMEOUT, RESOURCE_LIMIT_EXCEEDED, QUERY_CAPACITY_EXCEEDED, QUERY_INTERRUPTED, DATA_UNAVAILABLE, UNKNOWN ->
+				true;
 			default -> false;
 		};
 	}

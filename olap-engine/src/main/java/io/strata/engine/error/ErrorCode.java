@@ -17,6 +17,8 @@ public enum ErrorCode {
 	COLUMN_NOT_FOUND(2002, ErrorCategory.NOT_FOUND, "Column not found"),
 	INDEX_FULL(3001, ErrorCategory.CAPACITY, "Resource limit exceeded"),
 	QUERY_CAPACITY_EXCEEDED(3002, ErrorCategory.CAPACITY, "Query capacity exceeded"),
+	/** Data a query needs is on no reachable server (every replica failed or none is loaded). */
+	DATA_UNAVAILABLE(4001, ErrorCategory.UNAVAILABLE, "Query interrupted"),
 	SEGMENT_CORRUPT(5001, ErrorCategory.INTERNAL, "Segment corrupt"),
 	SEGMENT_VERSION_UNSUPPORTED(5002, ErrorCategory.INTERNAL, "Segment version unsupported"),
 	IO_FAILURE(5003, ErrorCategory.INTERNAL, "I/O failure"),

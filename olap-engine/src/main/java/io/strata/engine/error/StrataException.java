@@ -25,6 +25,10 @@ public final class StrataException extends RuntimeException {
 		return this.errorCode;
 	}
 
+	public static StrataException unavailable(String format, Object... args) {
+		return new StrataException(ErrorCode.DATA_UNAVAILABLE, String.format(format, args));
+	}
+
 	public static StrataException invalidSpec(String format, Object... args) {
 		return new StrataException(ErrorCode.INVALID_SPEC, String.format(format, args));
 	}

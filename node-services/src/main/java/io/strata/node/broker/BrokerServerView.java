@@ -1,0 +1,89 @@
+package io.strata.node.broker;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.strata.engine.timeline.SegmentTimeline;
+import io.strata.node.segment.DataSegment;
+import io.strata.node.zk.ClusterView;
+import io.strata.node.zk.NodeAnnouncement;
+
+/**
+ * The broker's picture of the cluster: per datasource a timeline of every announced segment with
+ * the servers serving it, best replica first (higher server priority first). Rebuilt lazily after
+ * the cluster view changes: many announcements arriving together cost one rebuild. Thread-safe:
+ * readers get an immutable snapshot.
+ */
+public final class BrokerServerView {
+
+	/** A segment and the servers that serve it, in order of preference. */
+	public record ServedBy(DataSegment segment, List<NodeAnnouncement> servers) {
+
+		public ServedBy {
+			servers = List.copyOf(servers);
+		}
+
+	}
+
+	/** One consistent picture: timelines by datasource. */
+	public record Snapshot(Map<String, SegmentTimeline<ServedBy>> timelines) {
+
+	}
+
+	private final ClusterView cluster;
+
+	private volatile boolean dirty = true;
+
+	private volatile Snapshot snapshot = new Snapshot(Map.of());
+
+	public BrokerServerView(ClusterView cluster) {
+		this.cluster = cluster;
+		cluster.addListener(() -> this.dirty = true);
+	}
+
+	public boolean initialized() {
+		return this.cluster.initialized();
+	}
+
+	public Snapshot snapshot() {
+		if (this.dirty) {
+			rebuild();
+		}
+		return this.snapshot;
+	}
+
+	private synchronized void rebuild() {
+		if (!this.dirty) {
+			return;
+		}
+		this.dirty = false;
+		Map<String, Map<String, List<NodeAnnouncement>>> holders = new TreeMap<>();
+		Map<String, DataSegment> segments = new TreeMap<>();
+		for (ClusterView.ServerInventory server : this.cluster.servers().values()) {
+			for (DataSegment segment : server.segments().values()) {
+				String id = segment.id().toString();
+				segments.putIfAbsent(id, segment);
+				holders.computeIfAbsent(segment.dataSource(), ds -> new TreeMap<>())
+					.computeIfAbsent(id, key -> new ArrayList<>())
+					.add(server.node());
+			}
+		}
+		Map<String, SegmentTimeline<ServedBy>> timelines = new TreeMap<>();
+		holders.forEach((dataSource, byId) -> {
+			SegmentTimeline<ServedBy> timeline = new SegmentTimeline<>();
+			byId.forEach((id, servers) -> {
+				DataSegment segment = segments.get(id);
+				List<NodeAnnouncement> ordered = new ArrayList<>(servers);
+				ordered.sort(Comparator.comparingInt(NodeAnnouncement::priority).reversed()
+					.thenComparing(NodeAnnouncement::hostAndPort));
+				timeline.add(segment.id(), segment.shardSpec().corePartitions(), new ServedBy(segment, ordered));
+			});
+			timelines.put(dataSource, timeline);
+		});
+		this.snapshot = new Snapshot(java.util.Collections.unmodifiableMap(timelines));
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.strata.node.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/** Matches when {@code strata.node.roles} (comma separated, all roles when unset) names the role. */
+final class RoleCondition implements Condition {
+
+	@Override
+	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnRole.class.getName());
+		if (attributes == null) {
+			return false;
+		}
+		Role role = (Role) attributes.get("value");
+		return configuredRoles(context.getEnvironment().getProperty("strata.node.roles")).contains(role);
+	}
+
+	static List<Role> configuredRoles(String property) {
+		if (property == null || property.isBlank()) {
+			return List.of(Role.values());
+		}
+		return Arrays.stream(property.split(","))
+			.map(String::strip)
+			.filter(name -> !name.isEmpty())
+			.map(name -> Role.valueOf(name.toUpperCase(Locale.ROOT)))
+			.toList();
+	}
+
+}

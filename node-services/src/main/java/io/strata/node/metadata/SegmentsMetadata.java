@@ -1,0 +1,31 @@
+package io.strata.node.metadata;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.strata.engine.segment.SegmentId;
+import io.strata.node.segment.DataSegment;
+
+/** The segments table: every published segment, used or not. Thread-safe. */
+public interface SegmentsMetadata {
+
+	/**
+	 * Inserts the segments as used, all or none (one transaction).
+	 * @throws io.strata.engine.error.StrataException when a segment with the same id exists
+	 */
+	void insert(List<DataSegment> segments);
+
+	List<DataSegment> usedSegments();
+
+	List<DataSegment> unusedSegments(String dataSource);
+
+	/** Marks the segments unused; returns how many changed. */
+	int markUnused(Collection<SegmentId> ids);
+
+	/** Deletes the rows (kill); returns how many went. */
+	int delete(Collection<SegmentId> ids);
+
+	/** Datasources with at least one used segment (or any segment, with {@code includeUnused}), sorted. */
+	List<String> dataSources(boolean includeUnused);
+
+}

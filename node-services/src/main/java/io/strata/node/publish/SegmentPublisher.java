@@ -1,0 +1,73 @@
+package io.strata.node.publish;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.strata.engine.segment.SegmentMetadata;
+import io.strata.engine.segment.format.SegmentFileReader;
+import io.strata.node.deepstorage.DeepStorage;
+import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.segment.DataSegment;
+import io.strata.node.segment.ShardSpec;
+
+/**
+ * Publishes segment files: pushes each to deep storage, then inserts all their descriptors in
+ * one metadata transaction, so the coordinator sees the whole set or none of it. If the insert
+ * fails the pushed objects are deleted again. Segments of one (interval, version) published
+ * together form a complete block: each gets a numbered shard spec with the block's size as its
+ * core partition count. Thread-safe.
+ */
+public final class SegmentPublisher {
+
+	private final DeepStorage deepStorage;
+
+	private final SegmentsMetadata metadata;
+
+	private final SegmentFileReader reader = new SegmentFileReader();
+
+	public SegmentPublisher(DeepStorage deepStorage, SegmentsMetadata metadata) {
+		this.deepStorage = deepStorage;
+		this.metadata = metadata;
+	}
+
+	/** Publishes the segment files (engine format); returns the descriptors now in the metadata store. */
+	public List<DataSegment> publish(List<Path> segmentFiles) {
+		List<SegmentMetadata> described = segmentFiles.stream().map(this.reader::readMetadata).toList();
+		Map<String, Integer> blockSizes = new LinkedHashMap<>();
+		for (SegmentMetadata segment : described) {
+			blockSizes.merge(blockKey(segment), 1, Integer::sum);
+		}
+		List<DataSegment> pushed = new ArrayList<>();
+		try {
+			for (int i = 0; i < described.size(); i++) {
+				SegmentMetadata segment = described.get(i);
+				int partitions = Math.max(blockSizes.get(blockKey(segment)), segment.id().partitionNum() + 1);
+				pushed.add(new DataSegment(segment.id(), this.deepStorage.push(segment.id(), segmentFiles.get(i)),
+						segment.dimensionNames(), segment.metricNames(),
+						new ShardSpec.Numbered(segment.id().partitionNum(), partitions), DataSegment.BINARY_VERSION,
+						segment.sizeBytes()));
+			}
+			this.metadata.insert(pushed);
+			return pushed;
+		}
+		catch (RuntimeException ex) {
+			for (DataSegment segment : pushed) {
+				try {
+					this.deepStorage.delete(segment.loadSpec());
+				}
+				catch (RuntimeException cleanup) {
+					ex.addSuppressed(cleanup);
+				}
+			}
+			throw ex;
+		}
+	}
+
+	private static String blockKey(SegmentMetadata segment) {
+		return segment.id().interval() + "/" + segment.id().version();
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.strata.node.segment;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.strata.engine.error.StrataException;
+import io.strata.engine.json.SpecNode;
+import io.strata.engine.segment.SegmentId;
+import io.strata.engine.time.Interval;
+import io.strata.node.deepstorage.LoadSpecJson;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Druid's JSON of a {@link DataSegment}: {@code dataSource, interval, version, loadSpec,
+ * dimensions (comma separated), metrics (comma separated), shardSpec, binaryVersion, size,
+ * identifier}. Thread-safe.
+ */
+public final class DataSegmentJson {
+
+	private final ObjectMapper mapper = JsonMapper.builder().build();
+
+	private final LoadSpecJson loadSpecs = new LoadSpecJson();
+
+	public ObjectNode write(DataSegment segment) {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		node.put("dataSource", segment.dataSource());
+		node.put("interval", segment.interval().toString());
+		node.put("version", segment.version());
+		node.set("loadSpec", this.loadSpecs.write(segment.loadSpec()));
+		node.put("dimensions", String.join(",", segment.dimensions()));
+		node.put("metrics", String.join(",", segment.metrics()));
+		ObjectNode shard = node.putObject("shardSpec");
+		switch (segment.shardSpec()) {
+			case ShardSpec.Numbered numbered -> {
+				shard.put("type", "numbered");
+				shard.put("partitionNum", numbered.partitionNum());
+				shard.put("partitions", numbered.partitions());
+			}
+			case ShardSpec.Linear linear -> {
+				shard.put("type", "linear");
+				shard.put("partitionNum", linear.partitionNum());
+			}
+			case ShardSpec.None none -> shard.put("type", "none");
+		}
+		node.put("binaryVersion", segment.binaryVersion());
+		node.put("size", segment.size());
+		node.put("identifier", segment.id().toString());
+		return node;
+	}
+
+	public String toJson(DataSegment segment) {
+		return this.mapper.writeValueAsString(write(segment));
+	}
+
+	public DataSegment read(String json) {
+		try {
+			return read(this.mapper.readTree(json));
+		}
+		catch (JacksonException ex) {
+			throw StrataException.invalidSpec("Segment payload is not valid JSON: %s", ex.getOriginalMessage());
+		}
+	}
+
+	public DataSegment read(JsonNode json) {
+		SpecNode node = SpecNode.root(json, "segment");
+		node.requireObject();
+		String dataSource = node.requiredString("dataSource");
+		Interval interval = parseInterval(node, "interval");
+		String version = node.requiredString("version");
+		ShardSpec shardSpec = readShardSpec(node.optionalObject("shardSpec"));
+		JsonNode loadSpec = json.get("loadSpec");
+		if (loadSpec == null || !loadSpec.isObject()) {
+			throw node.error("loadSpec", "is required");
+		}
+		return new DataSegment(new SegmentId(dataSource, interval, version, shardSpec.partitionNum()),
+				this.loadSpecs.read(loadSpec), split(node.optionalString("dimensions", "")),
+				split(node.optionalString("metrics", "")), shardSpec,
+				node.optionalInt("binaryVersion", DataSegment.BINARY_VERSION), node.optionalLong("size", 0));
+	}
+
+	private static ShardSpec readShardSpec(SpecNode shard) {
+		if (shard == null) {
+			return new ShardSpec.None();
+		}
+		String type = shard.requiredString("type");
+		return switch (type) {
+			case "numbered" -> new ShardSpec.Numbered(shard.optionalInt("partitionNum", 0),
+					shard.optionalInt("partitions", 0));
+			case "linear" -> new ShardSpec.Linear(shard.optionalInt("partitionNum", 0));
+			case "none" -> new ShardSpec.None();
+			default -> throw shard.error("type", "is not a shard spec Strata supports: " + type);
+		};
+	}
+
+	private static Interval parseInterval(SpecNode node, String field) {
+		String text = node.requiredString(field);
+		try {
+			return Interval.parse(text);
+		}
+		catch (RuntimeException ex) {
+			throw node.error(field, "is not an ISO interval: " + text);
+		}
+	}
+
+	private static List<String> split(String csv) {
+		return csv.isEmpty() ? List.of() : Arrays.stream(csv.split(",")).map(String::strip).toList();
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.strata.node.web;
+
+import io.strata.engine.error.DruidErrorJson;
+import io.strata.engine.error.StrataException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The one place errors become Druid's error JSON, with the HTTP status of their category. */
+@RestControllerAdvice
+class DruidErrorAdvice {
+
+	private final DruidErrorJson errors = new DruidErrorJson();
+
+	private final LocalNode node;
+
+	DruidErrorAdvice(LocalNode node) {
+		this.node = node;
+	}
+
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<String> error(RuntimeException ex) {
+		StrataException error = this.errors.wrapUnexpected(ex);
+		return render(error, this.node.hostAndPort());
+	}
+
+	static ResponseEntity<String> render(StrataException error, String host) {
+		return ResponseEntity.status(error.errorCode().httpStatus())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new DruidErrorJson().render(error, host));
+	}
+
+}

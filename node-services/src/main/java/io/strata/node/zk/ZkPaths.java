@@ -1,0 +1,52 @@
+package io.strata.node.zk;
+
+import java.util.Objects;
+
+/** Where each kind of znode lives under the base path. */
+public record ZkPaths(String basePath) {
+
+	public ZkPaths {
+		Objects.requireNonNull(basePath, "basePath");
+		if (!basePath.startsWith("/") || (basePath.length() > 1 && basePath.endsWith("/"))) {
+			throw new IllegalArgumentException("basePath must start and must not end with '/': " + basePath);
+		}
+	}
+
+	public String announcements() {
+		return this.basePath + "/announcements";
+	}
+
+	public String announcement(String hostAndPort) {
+		return announcements() + "/" + hostAndPort;
+	}
+
+	public String servedSegments() {
+		return this.basePath + "/segments";
+	}
+
+	public String servedSegments(String hostAndPort) {
+		return servedSegments() + "/" + hostAndPort;
+	}
+
+	public String servedSegment(String hostAndPort, String segmentId) {
+		return servedSegments(hostAndPort) + "/" + segmentId;
+	}
+
+	public String loadQueue(String hostAndPort) {
+		return this.basePath + "/loadQueue/" + hostAndPort;
+	}
+
+	public String loadRequest(String hostAndPort, String segmentId) {
+		return loadQueue(hostAndPort) + "/" + segmentId;
+	}
+
+	public String coordinatorLeader() {
+		return this.basePath + "/coordinator/_COORDINATOR";
+	}
+
+	/** The last path element: a host:port under announcements, a segment id under a queue. */
+	public static String lastElement(String path) {
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+
+}
