@@ -1,0 +1,45 @@
+package io.strata.node.deepstorage.s3;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/**
+ * Builds the {@link S3Client} for {@link S3Settings}, with the settings that make one client
+ * work against AWS and against S3-compatible servers alike.
+ */
+public final class S3ClientFactory {
+
+	private S3ClientFactory() {
+	}
+
+	/** The caller owns the client and closes it (which closes its HTTP client too). */
+	public static S3Client create(S3Settings settings) {
+		S3ClientBuilder builder = S3Client.builder()
+			// one HTTP client named explicitly: the SDK refuses to choose when several are on the class path,
+			// and this one needs no extra threads or native code
+			.httpClientBuilder(UrlConnectionHttpClient.builder())
+			.region(Region.of(settings.region()))
+			.forcePathStyle(settings.pathStyleAccess())
+			// SDK 2.30+ adds CRC32 checksum trailers to every upload and checks them on download by default;
+			// S3-compatible servers (s3proxy, older MinIO) reject or lack them. WHEN_REQUIRED limits them to
+			// the operations that demand one, none of which deep storage uses; the signature still covers
+			// every request.
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+		if (settings.endpoint() != null) {
+			builder.endpointOverride(settings.endpoint());
+		}
+		if (settings.hasStaticCredentials()) {
+			builder.credentialsProvider(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())));
+		}
+		return builder.build();
+	}
+
+}
