@@ -116,7 +116,7 @@ class NodeConfiguration {
 					: node.baseDir().resolve("deep-storage"));
 			case "s3" -> {
 				DeepStorageProperties.S3 s3 = properties.s3();
-				S3Settings settings = new S3Settings(blankToNull(s3.endpoint()), s3.region(), s3.bucket(), s3.baseKey(),
+				S3Settings settings = new S3Settings(s3.endpoint().isBlank() ? null : java.net.URI.create(s3.endpoint()), s3.region(), s3.bucket(), s3.baseKey(),
 						s3.pathStyleAccess(), blankToNull(s3.accessKey()), blankToNull(s3.secretKey()));
 				yield new S3DeepStorage(S3ClientFactory.create(settings), s3.bucket(), s3.baseKey());
 			}

@@ -24,14 +24,12 @@ public final class DataSegmentJson {
 
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
-	private final LoadSpecJson loadSpecs = new LoadSpecJson();
-
 	public ObjectNode write(DataSegment segment) {
 		ObjectNode node = JsonNodeFactory.instance.objectNode();
 		node.put("dataSource", segment.dataSource());
 		node.put("interval", segment.interval().toString());
 		node.put("version", segment.version());
-		node.set("loadSpec", this.loadSpecs.write(segment.loadSpec()));
+		node.set("loadSpec", LoadSpecJson.write(segment.loadSpec()));
 		node.put("dimensions", String.join(",", segment.dimensions()));
 		node.put("metrics", String.join(",", segment.metrics()));
 		ObjectNode shard = node.putObject("shardSpec");
@@ -78,7 +76,7 @@ public final class DataSegmentJson {
 			throw node.error("loadSpec", "is required");
 		}
 		return new DataSegment(new SegmentId(dataSource, interval, version, shardSpec.partitionNum()),
-				this.loadSpecs.read(loadSpec), split(node.optionalString("dimensions", "")),
+				LoadSpecJson.read(loadSpec), split(node.optionalString("dimensions", "")),
 				split(node.optionalString("metrics", "")), shardSpec,
 				node.optionalInt("binaryVersion", DataSegment.BINARY_VERSION), node.optionalLong("size", 0));
 	}
