@@ -73,7 +73,7 @@ public final class BrokerServerView {
 		}
 		Map<String, SegmentTimeline<ServedBy>> timelines = new TreeMap<>();
 		holders.forEach((dataSource, byId) -> {
-			SegmentTimeline<ServedBy> timeline = new SegmentTimeline<>();
+			SegmentTimeline<ServedBy> timeline = new SegmentTimeline<>(dataSource);
 			byId.forEach((id, servers) -> {
 				DataSegment segment = segments.get(id);
 				List<NodeAnnouncement> ordered = new ArrayList<>(servers);

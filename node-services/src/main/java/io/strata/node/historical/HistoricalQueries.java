@@ -55,7 +55,7 @@ public final class HistoricalQueries {
 		try {
 			List<SegmentDescriptor> scope = this.protocol.scopedSegments(query);
 			if (scope == null) {
-				return QueryResponse.ok(this.runner.run(body, visible(acquired)));
+				return QueryResponse.ok(this.runner.run(body, visible(dataSource, acquired)));
 			}
 			return scoped(query, scope, acquired);
 		}
@@ -127,8 +127,8 @@ public final class HistoricalQueries {
 	}
 
 	/** The segments this server would answer a plain query from: its own newest complete versions. */
-	private static List<Segment> visible(List<ServedSegment> acquired) {
-		SegmentTimeline<Segment> timeline = new SegmentTimeline<>();
+	private static List<Segment> visible(String dataSource, List<ServedSegment> acquired) {
+		SegmentTimeline<Segment> timeline = new SegmentTimeline<>(dataSource);
 		for (ServedSegment segment : acquired) {
 			timeline.add(segment.descriptor().id(), segment.descriptor().shardSpec().corePartitions(),
 					segment.segment());

@@ -27,7 +27,7 @@ public final class MarkOvershadowedSegmentsUnused {
 		Map<String, SegmentTimeline<DataSegment>> timelines = new TreeMap<>();
 		for (DataSegment segment : used) {
 			if (include.test(segment.id().toString())) {
-				timelines.computeIfAbsent(segment.dataSource(), ds -> new SegmentTimeline<>())
+				timelines.computeIfAbsent(segment.dataSource(), SegmentTimeline::new)
 					.add(segment.id(), segment.shardSpec().corePartitions(), segment);
 			}
 		}
