@@ -43,6 +43,7 @@ import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.jdbc.core.dialect.JdbcDialect;
 import org.springframework.data.jdbc.core.dialect.JdbcMySqlDialect;
 import org.springframework.data.relational.core.mapping.NamingStrategy;
+import org.springframework.data.relational.core.sql.IdentifierProcessing;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -136,7 +137,9 @@ class NodeConfiguration {
 
 	@Bean
 	JdbcDialect jdbcDialect() {
-		return JdbcMySqlDialect.INSTANCE;
+		// MySQL's backtick quoting with case kept: H2 in MySQL mode with case-insensitive identifiers reads it too
+		return new JdbcMySqlDialect(IdentifierProcessing.create(new IdentifierProcessing.Quoting("`"),
+				IdentifierProcessing.LetterCasing.AS_IS));
 	}
 
 	@Bean

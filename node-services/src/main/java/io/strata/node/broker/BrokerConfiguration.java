@@ -29,8 +29,14 @@ class BrokerConfiguration {
 
 	@Bean
 	QueryScheduler queryScheduler(BrokerProperties properties) {
-		return new QueryScheduler(LaneSpec.from(properties.laning(), properties.numThreads(), properties.lanes(),
-				properties.limitPercent(), properties.maxLowPercent()));
+		LaneSpec spec = switch (properties.laning()) {
+			case "none" -> LaneSpec.none(properties.numThreads());
+			case "hilo" -> LaneSpec.hilo(properties.numThreads(), properties.maxLowPercent());
+			case "manual" -> LaneSpec.manual(properties.numThreads(), properties.lanes(), properties.limitPercent());
+			default -> throw io.strata.engine.error.StrataException
+				.invalidSpec("strata.broker.laning[%s] is none of none, hilo, manual", properties.laning());
+		};
+		return new QueryScheduler(spec);
 	}
 
 	@Bean

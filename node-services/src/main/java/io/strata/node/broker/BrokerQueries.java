@@ -28,6 +28,7 @@ import io.strata.node.broker.cache.CacheContext;
 import io.strata.node.broker.cache.CacheKey;
 import io.strata.node.broker.cache.QueryCacheKeys;
 import io.strata.node.broker.cache.ResultCache;
+import io.strata.node.broker.lane.Permit;
 import io.strata.node.broker.lane.QueryScheduler;
 import io.strata.node.config.BrokerProperties;
 import io.strata.node.query.DataServerProtocol;
@@ -98,7 +99,7 @@ public final class BrokerQueries {
 			Query query = this.queryJson.read(body);
 			type = json.path("queryType").asString("unknown");
 			Map<String, Object> context = context(json);
-			try (QueryScheduler.Permit permit = this.scheduler.admit(lane(context),
+			try (Permit _ = this.scheduler.admit(lane(context),
 					this.scheduler.resolvePriority(context))) {
 				String merged = run(json, query, context, type);
 				outcome = "success";
@@ -121,7 +122,11 @@ public final class BrokerQueries {
 	private String run(ObjectNode json, Query query, Map<String, Object> context, String type) {
 		long deadline = System.nanoTime() + timeout(context).toNanos();
 		List<Piece> pieces = plan(query);
-		CacheContext caching = CacheContext.read(context, this.properties.useCache(), this.properties.populateCache());
+		Map<String, Object> cacheContext = new java.util.HashMap<>();
+		cacheContext.put("useCache", this.properties.useCache());
+		cacheContext.put("populateCache", this.properties.populateCache());
+		cacheContext.putAll(context);
+		CacheContext caching = CacheContext.read(cacheContext);
 		boolean cacheable = this.cache != null && this.cacheKeys.cacheable(type);
 		String queryKey = cacheable ? this.cacheKeys.queryKey(this.mapper.writeValueAsString(json)) : null;
 		Map<String, String> answers = new LinkedHashMap<>();
