@@ -3,7 +3,6 @@ package io.strata.node.deepstorage;
 import io.strata.engine.error.StrataException;
 import io.strata.node.config.DeepStorageProperties;
 import io.strata.node.config.NodeProperties;
-import io.strata.node.deepstorage.DeepStorage;
 import io.strata.node.deepstorage.local.LocalDeepStorage;
 import io.strata.node.deepstorage.s3.S3ClientFactory;
 import io.strata.node.deepstorage.s3.S3DeepStorage;
