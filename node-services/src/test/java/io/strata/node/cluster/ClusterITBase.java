@@ -1,0 +1,282 @@
+package io.strata.node.cluster;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.strata.engine.query.exec.QueryRunner;
+import io.strata.engine.segment.Segment;
+import io.strata.engine.segment.format.SegmentFileReader;
+import io.strata.engine.time.Interval;
+import io.strata.node.coordinator.Coordinator;
+import io.strata.node.historical.SegmentManager;
+import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.publish.SegmentPublisher;
+import io.strata.node.segment.DataSegment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cluster of issue 4 end to end: a coordinator, a broker, a router and two historicals in two
+ * tiers on real ZooKeeper, a real metadata store and real deep storage. Segments built by the
+ * engine are published, loaded by rule, queried through the broker and the router, replaced by a
+ * newer version and survive the loss of a historical. One cluster per subclass; the tests run in
+ * order and build on each other's state.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class ClusterITBase {
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static final int DAYS = 4;
+
+	private static final Interval REINDEXED_DAY = Interval.parse("2026-10-02T00:00:00.000Z/2026-10-03T00:00:00.000Z");
+
+	private static final String RULES = """
+			[{"type": "loadForever", "tieredReplicants": {"hot": 1, "_default_tier": 1}}]""";
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private Path directory;
+
+	private TestCluster cluster;
+
+	private UsageSegments data;
+
+	private List<Path> v1Files;
+
+	abstract TestCluster.Metadata metadata();
+
+	abstract TestCluster.DeepStorage deepStorage();
+
+	@BeforeAll
+	void startCluster(@TempDir Path temporary) throws Exception {
+		this.directory = temporary;
+		this.cluster = new TestCluster(this.directory, metadata(), deepStorage());
+		this.cluster.start("coordinator", "coordinator", Map.of());
+		this.cluster.start("hot", "historical", Map.of("strata.server.tier", "hot", "strata.server.priority", "10"));
+		this.cluster.start("cold", "historical", Map.of("strata.server.tier", "_default_tier"));
+		this.cluster.start("broker", "broker", Map.of());
+		this.cluster.start("router", "router", Map.of());
+		this.data = new UsageSegments(DAYS, 40_000);
+		this.v1Files = this.data.build(this.directory.resolve("build-v1"), "2026-11-01T00:00:00.000Z");
+	}
+
+	@AfterAll
+	void stopCluster() throws Exception {
+		if (this.cluster != null) {
+			this.cluster.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void publishedSegmentsAreLoadedOnEveryTierTheRulesName() {
+		HttpResponse<String> setRules = this.cluster.post("router", "/druid/coordinator/v1/rules/usage", RULES);
+		assertThat(setRules.statusCode()).isEqualTo(200);
+		assertThat(this.cluster.get("coordinator", "/druid/coordinator/v1/rules/usage").body())
+			.isEqualTo("[{\"type\":\"loadForever\",\"tieredReplicants\":{\"hot\":1,\"_default_tier\":1}}]");
+
+		List<DataSegment> published = this.cluster.bean("coordinator", SegmentPublisher.class).publish(this.v1Files);
+		assertThat(published).hasSize(DAYS);
+
+		TestCluster.await("both tiers to serve every segment", WAIT,
+				() -> served("hot") == DAYS && served("cold") == DAYS);
+		TestCluster.await("the coordinator to report usage fully loaded", WAIT, () -> {
+			JsonNode status = get("coordinator", "/druid/coordinator/v1/loadstatus");
+			return status.path("usage").asDouble(0) == 100.0;
+		});
+		TestCluster.await("the broker to see every segment", WAIT,
+				() -> get("broker", "/druid/v2/datasources/usage/candidates?intervals=2026-10-01/2026-10-05").size() == DAYS);
+		assertThat(get("router", "/druid/v2/datasources").toString()).isEqualTo("[\"usage\"]");
+		JsonNode servers = get("router", "/druid/coordinator/v1/servers?simple");
+		assertThat(servers).hasSize(2);
+		assertThat(servers.findValuesAsString("tier")).containsExactlyInAnyOrder("hot", "_default_tier");
+		assertThat(get("coordinator", "/druid/coordinator/v1/loadstatus?simple").path("usage").asInt(-1)).isZero();
+		assertThat(this.cluster.bean("coordinator", Coordinator.class).stats().rules().underReplicatedCount()).isZero();
+	}
+
+	@Test
+	@Order(2)
+	void brokerAndRouterAnswerAsTheEngineDoesOverTheSameSegments() {
+		List<Segment> segments = open(this.v1Files);
+		try {
+			QueryRunner engine = new QueryRunner();
+			for (String query : queries()) {
+				JsonNode expected = this.json.readTree(engine.run(query, segments));
+				HttpResponse<String> broker = this.cluster.post("broker", "/druid/v2", query);
+				assertThat(broker.statusCode()).as(broker.body()).isEqualTo(200);
+				assertThat(this.json.readTree(broker.body())).as(query).isEqualTo(expected);
+				HttpResponse<String> router = this.cluster.post("router", "/druid/v2/", query);
+				assertThat(this.json.readTree(router.body())).as(query).isEqualTo(expected);
+			}
+		}
+		finally {
+			segments.forEach(Segment::close);
+		}
+	}
+
+	@Test
+	@Order(3)
+	void cachedAnswersEqualFreshOnes() {
+		String query = queries().get(1);
+		String first = this.cluster.post("broker", "/druid/v2", query).body();
+		String cached = this.cluster.post("broker", "/druid/v2", query).body();
+		String uncached = this.cluster
+			.post("broker", "/druid/v2", query.replace("\"granularity\"", "\"context\": {\"useCache\": false}, \"granularity\""))
+			.body();
+		assertThat(cached).isEqualTo(first).isEqualTo(uncached);
+		String metrics = this.cluster.get("broker", "/actuator/prometheus").body();
+		assertThat(metric(metrics, "strata_broker_cache_hits")).isGreaterThanOrEqualTo(DAYS);
+	}
+
+	@Test
+	@Order(4)
+	void malformedQueriesGetDruidErrors() {
+		HttpResponse<String> response = this.cluster.post("router", "/druid/v2", "{\"queryType\": \"timeseries\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		JsonNode error = this.json.readTree(response.body());
+		assertThat(error.path("error").asString()).isEqualTo("druidException");
+		assertThat(error.path("errorCode").asString()).isEqualTo("invalidInput");
+		assertThat(error.path("errorMessage").asString()).contains("dataSource");
+	}
+
+	@Test
+	@Order(5)
+	void aNewerVersionReplacesTheOldOneAtOnceForEveryQuery() throws Exception {
+		String dayQuery = """
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": ["%s"], "granularity": "all",
+				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"}]}""".formatted(REINDEXED_DAY);
+		long before = calls(this.cluster.post("broker", "/druid/v2", dayQuery).body());
+		assertThat(before).isPositive();
+		List<Long> seen = new CopyOnWriteArrayList<>();
+		List<String> failures = new CopyOnWriteArrayList<>();
+		AtomicBoolean running = new AtomicBoolean(true);
+		Thread reader = Thread.ofPlatform().start(() -> {
+			while (running.get()) {
+				HttpResponse<String> response = this.cluster.post("broker", "/druid/v2", dayQuery);
+				if (response.statusCode() == 200) {
+					seen.add(calls(response.body()));
+				}
+				else {
+					failures.add(response.body());
+				}
+			}
+		});
+		List<Path> v2 = this.data.buildDay(this.directory.resolve("build-v2"), REINDEXED_DAY, "2026-11-02T00:00:00.000Z",
+				2);
+		this.cluster.bean("coordinator", SegmentPublisher.class).publish(v2);
+		TestCluster.await("the old version of the day to be marked unused and dropped", WAIT,
+				() -> this.cluster.bean("coordinator", SegmentsMetadata.class).unusedSegments("usage").size() == 1
+						&& served("hot") == DAYS + 1 && served("cold") == DAYS + 1);
+		TestCluster.await("the reader to see the new version", WAIT, () -> !seen.isEmpty() && seen.getLast() == 2 * before);
+		running.set(false);
+		reader.join();
+		assertThat(failures).isEmpty();
+		assertThat(seen).isNotEmpty().allMatch(calls -> calls == before || calls == 2 * before);
+		int firstNew = seen.indexOf(2 * before);
+		assertThat(seen.subList(firstNew, seen.size())).as("never back to the old version").allMatch(c -> c == 2 * before);
+		assertThat(this.cluster.bean("coordinator", SegmentsMetadata.class).unusedSegments("usage").getFirst().version())
+			.isEqualTo("2026-11-01T00:00:00.000Z");
+	}
+
+	@Test
+	@Order(6)
+	void losingAHistoricalFailsNoQueryAndItsReplicaComesBackFromDeepStorage() {
+		String query = queries().getFirst();
+		String expected = this.cluster.post("broker", "/druid/v2", query).body();
+		// the hot historical stops answering but stays announced: the broker must retry on the replica
+		this.cluster.cutOff("hot");
+		for (int i = 0; i < 5; i++) {
+			HttpResponse<String> response = this.cluster.post("broker", "/druid/v2", query);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo(expected);
+		}
+		this.cluster.stop("hot");
+		TestCluster.await("the coordinator to see the hot tier under-replicated", WAIT,
+				() -> this.cluster.bean("coordinator", Coordinator.class).stats().rules().underReplicatedCount() > 0);
+		assertThat(this.cluster.post("router", "/druid/v2", query).body()).isEqualTo(expected);
+		this.cluster.start("hot2", "historical", Map.of("strata.server.tier", "hot"));
+		TestCluster.await("the new hot historical to load every used segment from deep storage", WAIT,
+				() -> served("hot2") == DAYS + 1);
+		TestCluster.await("no segment under-replicated", WAIT,
+				() -> this.cluster.bean("coordinator", Coordinator.class).stats().rules().underReplicatedCount() == 0);
+		assertThat(this.cluster.post("router", "/druid/v2", query).body()).isEqualTo(expected);
+	}
+
+	private int served(String node) {
+		return this.cluster.bean(node, SegmentManager.class).servedSegments().size();
+	}
+
+	private JsonNode get(String node, String path) {
+		HttpResponse<String> response = this.cluster.get(node, path);
+		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	private long calls(String body) {
+		JsonNode rows = this.json.readTree(body);
+		return rows.isEmpty() ? 0 : rows.get(0).path("result").path("calls").asLong();
+	}
+
+	private static double metric(String prometheus, String name) {
+		return prometheus.lines()
+			.filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	private static List<Segment> open(List<Path> files) {
+		List<Segment> segments = new ArrayList<>();
+		for (Path file : files) {
+			assertThat(Files.exists(file)).isTrue();
+			segments.add(new SegmentFileReader().open(file));
+		}
+		return segments;
+	}
+
+	private static List<String> queries() {
+		return List.of("""
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"],
+				 "granularity": "day", "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
+				   {"type": "longSum", "name": "bytes", "fieldName": "bytes"},
+				   {"type": "HLLSketchMerge", "name": "users", "fieldName": "users"}],
+				 "postAggregations": [{"type": "arithmetic", "name": "bytesPerCall", "fn": "/",
+				   "fields": [{"type": "fieldAccess", "fieldName": "bytes"}, {"type": "fieldAccess", "fieldName": "calls"}]}]}""",
+				"""
+				{"queryType": "topN", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"], "granularity": "all",
+				 "dimension": "apiName", "metric": "calls", "threshold": 5,
+				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"}]}""",
+				"""
+				{"queryType": "groupBy", "dataSource": "usage", "intervals": ["2026-10-01T06:00/2026-10-03T18:00"],
+				 "granularity": "all", "dimensions": ["statusCode", "region"],
+				 "filter": {"type": "not", "field": {"type": "selector", "dimension": "statusCode", "value": "200"}},
+				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
+				   {"type": "longSum", "name": "latencyMs", "fieldName": "latencyMs"}],
+				 "limitSpec": {"type": "default", "limit": 10, "columns": [{"dimension": "calls", "direction": "descending"}]}}""",
+				"""
+				{"queryType": "timeBoundary", "dataSource": "usage"}""",
+				"""
+				{"queryType": "search", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"], "granularity": "all",
+				 "searchDimensions": ["apiName"], "query": {"type": "insensitive_contains", "value": "e"},
+				 "sort": {"type": "lexicographic"}}""");
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.strata.node.cluster;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.strata.engine.ingest.DataSchema;
+import io.strata.engine.ingest.IncrementalIndex;
+import io.strata.engine.ingest.IndexPersister;
+import io.strata.engine.ingest.IndexingPipeline;
+import io.strata.engine.ingest.IngestSpecJson;
+import io.strata.engine.input.InputRow;
+import io.strata.engine.input.InputRowFactory;
+import io.strata.engine.input.JsonInputFormatSpec;
+import io.strata.engine.input.RowRejection;
+import io.strata.engine.input.RowSink;
+import io.strata.engine.input.TextInputReader;
+import io.strata.engine.segment.SegmentId;
+import io.strata.engine.segment.SegmentMetadata;
+import io.strata.engine.segment.format.SegmentFormat;
+import io.strata.engine.time.Interval;
+import io.strata.sample.NdjsonWriter;
+import io.strata.sample.UsageCatalog;
+import io.strata.sample.UsageDataConfig;
+import io.strata.sample.UsageEventGenerator;
+
+/** Builds usage segments with the engine, as ingestion will: generated events, day segments, minute rollup. */
+final class UsageSegments {
+
+	static final String DATA_SOURCE = "usage";
+
+	static final String SCHEMA = """
+			{
+			  "dataSource": "usage",
+			  "timestampSpec": {"column": "timestamp", "format": "iso"},
+			  "dimensionsSpec": {"dimensions": ["accountId", "apiName", "statusCode", "bundles", "source", "region", "plan"]},
+			  "metricsSpec": [
+			    {"type": "count", "name": "calls"},
+			    {"type": "longSum", "name": "latencyMs", "fieldName": "latencyMs"},
+			    {"type": "longSum", "name": "bytes", "fieldName": "bytes"},
+			    {"type": "HLLSketchBuild", "name": "users", "fieldName": "userId", "lgK": 12, "tgtHllType": "HLL_4"}
+			  ],
+			  "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "minute", "rollup": true}
+			}
+			""";
+
+	static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+
+	private final DataSchema schema = new IngestSpecJson().readDataSchema(SCHEMA);
+
+	private final byte[] ndjson;
+
+	UsageSegments(int days, long events) {
+		UsageDataConfig config = new UsageDataConfig(7, START, days, events, 500, UsageCatalog.API_NAMES.size(),
+				UsageCatalog.BUNDLE_NAMES.size(), 1.1);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			new NdjsonWriter().write(new UsageEventGenerator(config), out);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.ndjson = out.toByteArray();
+	}
+
+	/** One segment per day, partition 0, of the given version; returns the segment files. */
+	List<Path> build(Path directory, String version) {
+		IndexingPipeline pipeline = new IndexingPipeline(this.schema, directory, version, 500_000, 1L << 30, 10);
+		read(pipeline);
+		List<Path> files = new ArrayList<>();
+		for (SegmentMetadata segment : pipeline.finish()) {
+			files.add(directory.resolve("segments").resolve(segment.id().toString()).resolve(SegmentFormat.FILE_NAME));
+		}
+		return files;
+	}
+
+	/**
+	 * A re-index of one day as {@code partitions} partitions of {@code version}, each holding every
+	 * row of the day: the day's counts multiply by {@code partitions}, so a query tells versions apart.
+	 */
+	List<Path> buildDay(Path directory, Interval day, String version, int partitions) throws IOException {
+		List<Path> files = new ArrayList<>();
+		for (int partition = 0; partition < partitions; partition++) {
+			IncrementalIndex index = new IncrementalIndex(this.schema, day, List.of());
+			read(new RowSink() {
+				@Override
+				public void accept(InputRow row) {
+					if (day.contains(row.timestampMillis())) {
+						index.add(row);
+					}
+				}
+
+				@Override
+				public void reject(RowRejection rejection) {
+					throw new IllegalStateException(rejection.reason());
+				}
+			});
+			SegmentId id = new SegmentId(DATA_SOURCE, day, version, partition);
+			Path file = directory.resolve(id.toString()).resolve(SegmentFormat.FILE_NAME);
+			Files.createDirectories(file.getParent());
+			new IndexPersister().persist(index, id, file);
+			files.add(file);
+		}
+		return files;
+	}
+
+	private void read(RowSink sink) {
+		try (InputStream in = new ByteArrayInputStream(this.ndjson)) {
+			new TextInputReader(new JsonInputFormatSpec(), new InputRowFactory(this.schema.timestampSpec())).read(in,
+					sink);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
