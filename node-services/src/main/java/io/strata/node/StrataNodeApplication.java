@@ -7,7 +7,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class StrataNodeApplication {
 
-	public static void main(String[] args) {
+	/** Starts a node; {@code publish ...} as the first argument runs the publish command instead. */
+	public static void main(String[] args) throws java.io.IOException {
+		if (args.length > 0 && args[0].equals("publish")) {
+			io.strata.node.admin.PublishSegmentsCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		SpringApplication.run(StrataNodeApplication.class, args);
 	}
 
