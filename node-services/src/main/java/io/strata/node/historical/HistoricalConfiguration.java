@@ -1,8 +1,5 @@
 package io.strata.node.historical;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.strata.node.config.ConditionalOnRole;
@@ -10,6 +7,7 @@ import io.strata.node.config.NodeProperties;
 import io.strata.node.config.Role;
 import io.strata.node.config.ServerProperties;
 import io.strata.node.deepstorage.DeepStorage;
+import io.strata.node.query.PriorityExecutor;
 import io.strata.node.web.LocalNode;
 import io.strata.node.zk.ZkNodes;
 import io.strata.node.zk.ZkPaths;
@@ -38,13 +36,12 @@ class HistoricalConfiguration {
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService historicalProcessing(ServerProperties server) {
-		return Executors.newFixedThreadPool(server.processingThreadsOrCores(),
-				Thread.ofPlatform().name("historical-processing-", 0).daemon(true).factory());
+	PriorityExecutor historicalProcessing(ServerProperties server) {
+		return new PriorityExecutor(server.processingThreadsOrCores(), "historical-processing-");
 	}
 
 	@Bean
-	HistoricalQueries historicalQueries(SegmentManager segments, ExecutorService historicalProcessing,
+	HistoricalQueries historicalQueries(SegmentManager segments, PriorityExecutor historicalProcessing,
 			MeterRegistry meters) {
 		return new HistoricalQueries(segments, historicalProcessing, meters);
 	}

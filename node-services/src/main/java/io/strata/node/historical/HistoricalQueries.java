@@ -3,7 +3,6 @@ package io.strata.node.historical;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +15,7 @@ import io.strata.engine.timeline.SegmentTimeline;
 import io.strata.engine.timeline.TimelineChunk;
 import io.strata.engine.timeline.TimelineSegment;
 import io.strata.node.query.DataServerProtocol;
+import io.strata.node.query.PriorityExecutor;
 import io.strata.node.query.QueryResponse;
 import io.strata.node.query.SegmentDescriptor;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers native queries on a historical. A segment-scoped query (from a broker) runs each named
- * segment on the processing pool and answers Druid's by-segment shape, listing segments this
+ * segment on the processing pool (higher context priority first) and answers Druid's by-segment shape, listing segments this
  * server does not serve (any more) as missing, so the broker retries them elsewhere. A plain
  * query runs over the visible segments of this server's own timeline. Thread-safe.
  */
@@ -31,7 +31,7 @@ public final class HistoricalQueries {
 
 	private final SegmentManager segments;
 
-	private final ExecutorService processing;
+	private final PriorityExecutor processing;
 
 	private final QueryRunner runner;
 
@@ -39,10 +39,10 @@ public final class HistoricalQueries {
 
 	private final Timer segmentTime;
 
-	public HistoricalQueries(SegmentManager segments, ExecutorService processing, MeterRegistry meters) {
+	public HistoricalQueries(SegmentManager segments, PriorityExecutor processing, MeterRegistry meters) {
 		this.segments = segments;
 		this.processing = processing;
-		this.runner = new QueryRunner(processing, io.strata.engine.query.exec.QueryLimits.defaults());
+		this.runner = new QueryRunner();
 		this.segmentTime = Timer.builder("strata.query.segment.time")
 			.description("Time to scan one segment for one query")
 			.register(meters);
@@ -69,6 +69,7 @@ public final class HistoricalQueries {
 		List<SegmentDescriptor> found = new ArrayList<>();
 		List<Future<String>> results = new ArrayList<>();
 		List<String> ids = new ArrayList<>();
+		int priority = priority(query);
 		for (SegmentDescriptor descriptor : scope) {
 			ServedSegment segment = find(acquired, descriptor);
 			if (segment == null) {
@@ -79,7 +80,7 @@ public final class HistoricalQueries {
 			Segment body = segment.segment();
 			found.add(descriptor);
 			ids.add(segment.descriptor().id().toString());
-			results.add(this.processing.submit(() -> {
+			results.add(this.processing.submit(priority, () -> {
 				long start = System.nanoTime();
 				try {
 					return new QueryRunner().run(json, List.of(body));
@@ -143,6 +144,21 @@ public final class HistoricalQueries {
 			}
 		}
 		return visible;
+	}
+
+	/** Druid's context {@code priority}: higher runs first when segments queue for the processing threads. */
+	private static int priority(ObjectNode query) {
+		JsonNode priority = query.path("context").path("priority");
+		if (priority.isMissingNode() || priority.isNull()) {
+			return 0;
+		}
+		try {
+			return priority.isNumber() ? priority.asInt() : Integer.parseInt(priority.asString().strip());
+		}
+		catch (NumberFormatException ex) {
+			throw StrataException.invalidInput("Query context parameter[priority] must be an integer, not[%s]",
+					priority.asString());
+		}
 	}
 
 	static String dataSource(ObjectNode query) {

@@ -64,6 +64,8 @@ public final class SegmentManager implements AutoCloseable {
 
 	private final AtomicLong failedLoads = new AtomicLong();
 
+	private final AtomicLong downloads = new AtomicLong();
+
 	private volatile String hostAndPort;
 
 	private volatile boolean cacheInitialized;
@@ -138,6 +140,7 @@ public final class SegmentManager implements AutoCloseable {
 			Path target = this.cache.reserve(segment);
 			try {
 				this.deepStorage.pull(segment.loadSpec(), target);
+				this.downloads.incrementAndGet();
 				this.cache.commit(segment);
 			}
 			catch (RuntimeException ex) {
@@ -199,6 +202,11 @@ public final class SegmentManager implements AutoCloseable {
 
 	public long usedBytes() {
 		return this.cache.usedBytes();
+	}
+
+	/** Segments pulled from deep storage since start (not those found in the cache). */
+	public long downloads() {
+		return this.downloads.get();
 	}
 
 	public long failedLoads() {

@@ -121,6 +121,7 @@ abstract class ClusterITBase {
 			QueryRunner engine = new QueryRunner();
 			for (String query : queries()) {
 				JsonNode expected = this.json.readTree(engine.run(query, segments));
+				assertThat(expected.isEmpty()).as("the engine finds rows for " + query).isFalse();
 				HttpResponse<String> broker = this.cluster.post("broker", "/druid/v2", query);
 				assertThat(broker.statusCode()).as(broker.body()).isEqualTo(200);
 				assertThat(this.json.readTree(broker.body())).as(query).isEqualTo(expected);
@@ -190,7 +191,7 @@ abstract class ClusterITBase {
 		running.set(false);
 		reader.join();
 		assertThat(failures).isEmpty();
-		assertThat(seen).isNotEmpty().allMatch(calls -> calls == before || calls == 2 * before);
+		assertThat(seen).isNotEmpty().allMatch(calls -> calls == before || calls == 2 * before).contains(before);
 		int firstNew = seen.indexOf(2 * before);
 		assertThat(seen.subList(firstNew, seen.size())).as("never back to the old version").allMatch(c -> c == 2 * before);
 		assertThat(this.cluster.bean("coordinator", SegmentsMetadata.class).unusedSegments("usage").getFirst().version())
@@ -219,6 +220,43 @@ abstract class ClusterITBase {
 		TestCluster.await("no segment under-replicated", WAIT,
 				() -> this.cluster.bean("coordinator", Coordinator.class).stats().rules().underReplicatedCount() == 0);
 		assertThat(this.cluster.post("router", "/druid/v2", query).body()).isEqualTo(expected);
+	}
+
+	@Test
+	@Order(7)
+	void aRestartedHistoricalServesItsCacheWithoutDownloading() {
+		String query = queries().getFirst();
+		String expected = this.cluster.post("broker", "/druid/v2", query).body();
+		this.cluster.stop("cold");
+		this.cluster.start("cold", "historical", Map.of("strata.server.tier", "_default_tier"));
+		assertThat(served("cold")).isEqualTo(DAYS + 1);
+		assertThat(this.cluster.bean("cold", SegmentManager.class).downloads()).isZero();
+		TestCluster.await("the broker to see the restarted historical", WAIT,
+				() -> get("broker", "/druid/v2/datasources/usage/candidates?intervals=2026-10-01/2026-10-05")
+					.findValuesAsString("name")
+					.contains("localhost:" + this.cluster.port("cold")));
+		assertThat(this.cluster.post("broker", "/druid/v2", query).body()).isEqualTo(expected);
+	}
+
+	@Test
+	@Order(8)
+	void aSecondCoordinatorTakesOverWhenTheLeaderGoes() {
+		this.cluster.start("coordinator2", "coordinator", Map.of());
+		assertThat(this.cluster.bean("coordinator2", SegmentsMetadata.class).usedSegments()).hasSize(DAYS + 1);
+		TestCluster.await("the second coordinator to join the election", WAIT,
+				() -> this.cluster.get("coordinator2", "/druid/coordinator/v1/leader").statusCode() == 200);
+		assertThat(this.cluster.get("coordinator", "/druid/coordinator/v1/isLeader").statusCode()).isEqualTo(200);
+		assertThat(this.cluster.get("coordinator2", "/druid/coordinator/v1/isLeader").statusCode()).isEqualTo(404);
+		assertThat(this.cluster.get("coordinator2", "/druid/coordinator/v1/leader").body())
+			.isEqualTo(this.cluster.url("coordinator"));
+		this.cluster.stop("coordinator");
+		TestCluster.await("the second coordinator to lead", WAIT,
+				() -> this.cluster.get("coordinator2", "/druid/coordinator/v1/isLeader").statusCode() == 200);
+		TestCluster.await("the router to send coordinator calls to the new leader", WAIT,
+				() -> this.cluster.get("router", "/druid/coordinator/v1/leader").body().equals(this.cluster.url("coordinator2")));
+		TestCluster.await("the new leader to have run", WAIT,
+				() -> this.cluster.bean("coordinator2", Coordinator.class).stats().usedSegments().getOrDefault("usage", 0) == DAYS + 1);
+		assertThat(get("router", "/druid/coordinator/v1/loadstatus").path("usage").asDouble()).isEqualTo(100.0);
 	}
 
 	private int served(String node) {

@@ -92,9 +92,9 @@ final class TestCluster implements AutoCloseable {
 		properties.put("strata.node.roles", roles);
 		properties.put("strata.node.base-dir", this.directory.resolve(name).toString());
 		properties.putAll(extra);
+		// as command-line arguments: they must win over application.properties, as an operator's would
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(StrataNodeApplication.class)
-			.properties(properties)
-			.run();
+			.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 		this.nodes.put(name, context);
 		return context;
 	}

@@ -1,4 +1,4 @@
-package io.strata.node.broker.lane;
+package io.strata.node.query;
 
 import java.util.Comparator;
 import java.util.List;

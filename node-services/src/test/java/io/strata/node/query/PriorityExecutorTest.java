@@ -1,4 +1,4 @@
-package io.strata.node.broker.lane;
+package io.strata.node.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
