@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.strata.engine.error.StrataException;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -29,8 +30,18 @@ final class RoleCondition implements Condition {
 		return Arrays.stream(property.split(","))
 			.map(String::strip)
 			.filter(name -> !name.isEmpty())
-			.map(name -> Role.valueOf(name.toUpperCase(Locale.ROOT)))
+			.map(RoleCondition::role)
 			.toList();
+	}
+
+	private static Role role(String name) {
+		for (Role role : Role.values()) {
+			if (role.configName().equals(name.toLowerCase(Locale.ROOT))) {
+				return role;
+			}
+		}
+		throw StrataException.invalidInput("Property[strata.node.roles] names role[%s], which is none of %s", name,
+				Arrays.stream(Role.values()).map(Role::configName).toList());
 	}
 
 }

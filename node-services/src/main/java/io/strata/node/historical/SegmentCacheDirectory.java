@@ -53,7 +53,8 @@ public final class SegmentCacheDirectory {
 				if (Files.isRegularFile(descriptor) && Files.isRegularFile(entry.resolve(SEGMENT_FILE))) {
 					DataSegment segment = this.json.read(Files.readString(descriptor));
 					segments.add(segment);
-					this.usedBytes += Files.size(entry.resolve(SEGMENT_FILE));
+					// the declared size, as reserve and remove count it, so that the two always balance
+					this.usedBytes += segment.size();
 				}
 				else {
 					deleteTree(entry);
@@ -81,7 +82,8 @@ public final class SegmentCacheDirectory {
 	public synchronized Path reserve(DataSegment segment) {
 		if (this.usedBytes + segment.size() > this.maxBytes) {
 			throw new StrataException(io.strata.engine.error.ErrorCode.INDEX_FULL,
-					String.format("Segment cache[%s] cannot take segment[%s] of [%,d] bytes: [%,d] of [%,d] used",
+					String.format(java.util.Locale.ROOT,
+							"Segment cache[%s] cannot take segment[%s] of [%,d] bytes: [%,d] of [%,d] used",
 							this.directory, segment.id(), segment.size(), this.usedBytes, this.maxBytes));
 		}
 		this.usedBytes += segment.size();

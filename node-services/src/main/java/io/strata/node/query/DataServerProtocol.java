@@ -129,7 +129,17 @@ public final class DataServerProtocol {
 		if (header == null || header.isBlank()) {
 			return List.of();
 		}
-		return readDescriptors(this.mapper.readTree(header).path("missingSegments"), "missingSegments");
+		JsonNode context;
+		try {
+			context = this.mapper.readTree(header);
+		}
+		catch (JacksonException ex) {
+			throw StrataException.invalidSpec("A data server's %s header is not valid JSON: %s", RESPONSE_CONTEXT_HEADER,
+					ex.getOriginalMessage());
+		}
+		JsonNode missing = context.path("missingSegments");
+		// the response context may carry other keys only: then nothing is missing
+		return missing.isMissingNode() || missing.isNull() ? List.of() : readDescriptors(missing, "missingSegments");
 	}
 
 	private ObjectNode write(SegmentDescriptor segment) {

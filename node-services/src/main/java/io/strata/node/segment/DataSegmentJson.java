@@ -7,6 +7,7 @@ import io.strata.engine.error.StrataException;
 import io.strata.engine.json.SpecNode;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.time.Interval;
+import io.strata.node.deepstorage.LoadSpec;
 import io.strata.node.deepstorage.LoadSpecJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -75,10 +76,17 @@ public final class DataSegmentJson {
 		if (loadSpec == null || !loadSpec.isObject()) {
 			throw node.error("loadSpec", "is required");
 		}
-		return new DataSegment(new SegmentId(dataSource, interval, version, shardSpec.partitionNum()),
-				LoadSpecJson.read(loadSpec), split(node.optionalString("dimensions", "")),
-				split(node.optionalString("metrics", "")), shardSpec,
-				node.optionalInt("binaryVersion", DataSegment.BINARY_VERSION), node.optionalLong("size", 0));
+		LoadSpec parsedLoadSpec = LoadSpecJson.read(loadSpec);
+		List<String> dimensions = split(node.optionalString("dimensions", ""));
+		List<String> metrics = split(node.optionalString("metrics", ""));
+		int binaryVersion = node.optionalInt("binaryVersion", DataSegment.BINARY_VERSION);
+		long size = node.optionalLong("size", 0);
+		if (size < 0) {
+			throw node.error("size", "must not be negative");
+		}
+		// the records' own checks (an empty dataSource ...) become spec errors naming the payload
+		return node.build(() -> new DataSegment(new SegmentId(dataSource, interval, version, shardSpec.partitionNum()),
+				parsedLoadSpec, dimensions, metrics, shardSpec, binaryVersion, size));
 	}
 
 	private static ShardSpec readShardSpec(SpecNode shard) {
@@ -86,10 +94,13 @@ public final class DataSegmentJson {
 			return new ShardSpec.None();
 		}
 		String type = shard.requiredString("type");
+		int partitionNum = shard.optionalInt("partitionNum", 0);
 		return switch (type) {
-			case "numbered" -> new ShardSpec.Numbered(shard.optionalInt("partitionNum", 0),
-					shard.optionalInt("partitions", 0));
-			case "linear" -> new ShardSpec.Linear(shard.optionalInt("partitionNum", 0));
+			case "numbered" -> {
+				int partitions = shard.optionalInt("partitions", 0);
+				yield shard.build(() -> new ShardSpec.Numbered(partitionNum, partitions));
+			}
+			case "linear" -> shard.build(() -> new ShardSpec.Linear(partitionNum));
 			case "none" -> new ShardSpec.None();
 			default -> throw shard.error("type", "is not a shard spec Strata supports: " + type);
 		};

@@ -6,7 +6,7 @@ import io.strata.node.segment.DataSegment;
 
 /**
  * One entry of a historical's load queue, Druid's segment change request:
- * {@code {"action":"load"|"drop","segment":{...}}}. The coordinator writes it, the historical
+ * {@code {"action":"load"|"drop", ...the segment's payload fields...}}. The coordinator writes it, the historical
  * acts on it and deletes it.
  */
 public record LoadRequest(Action action, DataSegment segment) {

@@ -13,7 +13,7 @@ public record ZkPaths(String basePath) {
 	}
 
 	public String announcements() {
-		return this.basePath + "/announcements";
+		return under("announcements");
 	}
 
 	public String announcement(String hostAndPort) {
@@ -21,7 +21,7 @@ public record ZkPaths(String basePath) {
 	}
 
 	public String servedSegments() {
-		return this.basePath + "/segments";
+		return under("segments");
 	}
 
 	public String servedSegments(String hostAndPort) {
@@ -33,7 +33,7 @@ public record ZkPaths(String basePath) {
 	}
 
 	public String loadQueue(String hostAndPort) {
-		return this.basePath + "/loadQueue/" + hostAndPort;
+		return under("loadQueue/" + hostAndPort);
 	}
 
 	public String loadRequest(String hostAndPort, String segmentId) {
@@ -41,7 +41,12 @@ public record ZkPaths(String basePath) {
 	}
 
 	public String coordinatorLeader() {
-		return this.basePath + "/coordinator/_COORDINATOR";
+		return under("coordinator/_COORDINATOR");
+	}
+
+	/** A path below the base; under the root itself the separator is not doubled ({@code //x} is no znode path). */
+	private String under(String relative) {
+		return (this.basePath.equals("/") ? "" : this.basePath) + "/" + relative;
 	}
 
 	/** The last path element: a host:port under announcements, a segment id under a queue. */
