@@ -87,6 +87,20 @@ abstract class ClusterITBase {
 	}
 
 	@Test
+	@Order(0)
+	void everyNodeUsesTheMetadataStoreAndDeepStorageUnderTest() throws Exception {
+		for (String node : List.of("coordinator", "hot", "cold", "broker", "router")) {
+			try (var connection = this.cluster.bean(node, javax.sql.DataSource.class).getConnection()) {
+				String product = connection.getMetaData().getDatabaseProductName();
+				assertThat(product).as(node).isEqualTo(metadata() == TestCluster.Metadata.H2 ? "H2" : "MariaDB");
+			}
+			assertThat(this.cluster.bean(node, io.strata.node.deepstorage.DeepStorage.class)).as(node)
+				.isInstanceOf(deepStorage() == TestCluster.DeepStorage.S3 ? io.strata.node.deepstorage.s3.S3DeepStorage.class
+						: io.strata.node.deepstorage.local.LocalDeepStorage.class);
+		}
+	}
+
+	@Test
 	@Order(1)
 	void publishedSegmentsAreLoadedOnEveryTierTheRulesName() {
 		HttpResponse<String> setRules = this.cluster.post("router", "/druid/coordinator/v1/rules/usage", RULES);
