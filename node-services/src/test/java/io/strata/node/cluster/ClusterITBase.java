@@ -92,7 +92,7 @@ abstract class ClusterITBase {
 		for (String node : List.of("coordinator", "hot", "cold", "broker", "router")) {
 			try (var connection = this.cluster.bean(node, javax.sql.DataSource.class).getConnection()) {
 				String product = connection.getMetaData().getDatabaseProductName();
-				assertThat(product).as(node).isEqualTo(metadata() == TestCluster.Metadata.H2 ? "H2" : "MariaDB");
+				assertThat(product).as(node).isEqualTo(metadata() == TestCluster.Metadata.H2 ? "H2" : "MySQL");
 			}
 			assertThat(this.cluster.bean(node, io.strata.node.deepstorage.DeepStorage.class)).as(node)
 				.isInstanceOf(deepStorage() == TestCluster.DeepStorage.S3 ? io.strata.node.deepstorage.s3.S3DeepStorage.class
