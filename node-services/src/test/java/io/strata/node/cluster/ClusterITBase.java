@@ -171,10 +171,37 @@ abstract class ClusterITBase {
 		assertThat(error.path("error").asString()).isEqualTo("druidException");
 		assertThat(error.path("errorCode").asString()).isEqualTo("invalidInput");
 		assertThat(error.path("errorMessage").asString()).contains("dataSource");
+
+		String slow = queries().getFirst()
+			.replace("\"granularity\"", "\"context\": {\"timeout\": 1, \"useCache\": false}, \"granularity\"");
+		HttpResponse<String> timedOut = this.cluster.post("broker", "/druid/v2", slow);
+		assertThat(timedOut.statusCode()).as(timedOut.body()).isEqualTo(504);
+		assertThat(this.json.readTree(timedOut.body()).path("error").asString()).isEqualTo("Query timeout");
 	}
 
 	@Test
 	@Order(5)
+	void everyRoleExposesHealthAndPrometheusMetrics() {
+		for (String node : List.of("coordinator", "hot", "broker", "router")) {
+			assertThat(this.cluster.get(node, "/status/health").body()).isEqualTo("true");
+			assertThat(get(node, "/actuator/health").path("status").asString()).isEqualTo("UP");
+			assertThat(get(node, "/status").path("version").asString()).isEqualTo("37.0.0");
+		}
+		String broker = this.cluster.get("broker", "/actuator/prometheus").body();
+		assertThat(metric(broker, "strata_query_time_seconds_count")).isPositive();
+		assertThat(broker).contains("strata_query_time_seconds_count{outcome=\"failure\"");
+		assertThat(broker).contains("jvm_memory_used_bytes");
+		assertThat(metric(this.cluster.get("hot", "/actuator/prometheus").body(), "strata_historical_segments_loaded"))
+			.isEqualTo(DAYS);
+		assertThat(metric(this.cluster.get("hot", "/actuator/prometheus").body(), "strata_query_segment_time_seconds_count"))
+			.isPositive();
+		String coordinator = this.cluster.get("coordinator", "/actuator/prometheus").body();
+		assertThat(metric(coordinator, "strata_coordinator_segments_unavailable")).isZero();
+		assertThat(coordinator).contains("strata_coordinator_segments_under_replicated");
+	}
+
+	@Test
+	@Order(6)
 	void aNewerVersionReplacesTheOldOneAtOnceForEveryQuery() throws Exception {
 		String dayQuery = """
 				{"queryType": "timeseries", "dataSource": "usage", "intervals": ["%s"], "granularity": "all",
@@ -213,7 +240,7 @@ abstract class ClusterITBase {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void losingAHistoricalFailsNoQueryAndItsReplicaComesBackFromDeepStorage() {
 		String query = queries().getFirst();
 		String expected = this.cluster.post("broker", "/druid/v2", query).body();
@@ -237,7 +264,7 @@ abstract class ClusterITBase {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void aRestartedHistoricalServesItsCacheWithoutDownloading() {
 		String query = queries().getFirst();
 		String expected = this.cluster.post("broker", "/druid/v2", query).body();
@@ -253,7 +280,7 @@ abstract class ClusterITBase {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void aSecondCoordinatorTakesOverWhenTheLeaderGoes() {
 		this.cluster.start("coordinator2", "coordinator", Map.of());
 		assertThat(this.cluster.bean("coordinator2", SegmentsMetadata.class).usedSegments()).hasSize(DAYS + 1);

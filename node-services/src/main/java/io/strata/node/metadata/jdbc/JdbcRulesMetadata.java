@@ -51,8 +51,10 @@ public final class JdbcRulesMetadata implements RulesMetadata {
 
 	@Override
 	public void setRules(String dataSource, String rulesJson, AuditInfo audit) {
-		String version = nextVersion(dataSource, audit.at());
 		this.transactions.executeWithoutResult(status -> {
+			// inside the transaction: a concurrent change that took the same version makes this insert
+			// fail on the primary key and roll back, rather than overwrite
+			String version = nextVersion(dataSource, audit.at());
 			this.template.insert(new RuleRow(dataSource + "_" + version, dataSource, version, rulesJson));
 			this.template.insert(new AuditRow(null, dataSource, AUDIT_TYPE, audit.author(), audit.comment(), audit.at(),
 					rulesJson));
