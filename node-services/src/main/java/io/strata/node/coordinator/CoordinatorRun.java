@@ -27,6 +27,14 @@ public record CoordinatorRun(long now, List<DataSegment> used, Map<String, Serve
 				this.servers, this.rules, this.defaultRules, this.config);
 	}
 
+	/** Servers grouped by tier, tiers and servers in name order. */
+	public Map<String, List<ServerState>> serversByTier() {
+		Map<String, List<ServerState>> tiers = new java.util.TreeMap<>();
+		new java.util.TreeMap<>(this.servers).values()
+			.forEach(server -> tiers.computeIfAbsent(server.tier(), tier -> new java.util.ArrayList<>()).add(server));
+		return tiers;
+	}
+
 	public List<Rule> rulesOf(String dataSource) {
 		return this.rules.getOrDefault(dataSource, List.of());
 	}

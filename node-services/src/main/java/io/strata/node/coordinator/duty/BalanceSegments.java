@@ -33,8 +33,7 @@ public final class BalanceSegments {
 
 	/** Returns how many moves started; records each in {@code movingFrom} (segment id to old server). */
 	public int run(CoordinatorRun run, Map<String, String> movingFrom) {
-		Map<String, List<ServerState>> tiers = new TreeMap<>();
-		run.servers().values().forEach(server -> tiers.computeIfAbsent(server.tier(), t -> new ArrayList<>()).add(server));
+		Map<String, List<ServerState>> tiers = run.serversByTier();
 		Map<String, DataSegment> used = new TreeMap<>();
 		run.used().forEach(segment -> used.put(segment.id().toString(), segment));
 		int moved = 0;

@@ -42,8 +42,7 @@ public final class RunRules {
 	 * the one dropped once the new one is served
 	 */
 	public RuleOutcome run(CoordinatorRun run, Map<String, String> movingFrom) {
-		Map<String, List<ServerState>> tiers = new TreeMap<>();
-		run.servers().values().forEach(server -> tiers.computeIfAbsent(server.tier(), t -> new ArrayList<>()).add(server));
+		Map<String, List<ServerState>> tiers = run.serversByTier();
 		Map<String, Map<String, List<SegmentRef>>> planned = new TreeMap<>();
 		tiers.forEach((tier, servers) -> {
 			Map<String, List<SegmentRef>> byServer = new TreeMap<>();
