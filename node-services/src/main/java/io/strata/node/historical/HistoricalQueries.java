@@ -42,6 +42,7 @@ public final class HistoricalQueries {
 	public HistoricalQueries(SegmentManager segments, PriorityExecutor processing, MeterRegistry meters) {
 		this.segments = segments;
 		this.processing = processing;
+		// one runner for every segment task: it is thread-safe, and building one costs (memory beans)
 		this.runner = new QueryRunner();
 		this.segmentTime = Timer.builder("strata.query.segment.time")
 			.description("Time to scan one segment for one query")
@@ -77,13 +78,14 @@ public final class HistoricalQueries {
 				continue;
 			}
 			String json = this.protocol.perSegmentQuery(query, descriptor);
+			QueryRunner runner = this.runner;
 			Segment body = segment.segment();
 			found.add(descriptor);
 			ids.add(segment.descriptor().id().toString());
 			results.add(this.processing.submit(priority, () -> {
 				long start = System.nanoTime();
 				try {
-					return new QueryRunner().run(json, List.of(body));
+					return runner.run(json, List.of(body));
 				}
 				finally {
 					this.segmentTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
