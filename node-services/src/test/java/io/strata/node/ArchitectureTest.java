@@ -51,6 +51,15 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void topLevelPackagesHaveNoCycles() {
+		com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+			.matching("io.strata.node.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.check(node);
+	}
+
+	@Test
 	void theMetadataAndDeepStoragePortsDoNotDependOnTheirAdapters() {
 		noClasses().that()
 			.resideInAPackage("io.strata.node.metadata")

@@ -48,6 +48,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BrokerQueries {
 
+	private static final Duration NO_TIMEOUT = Duration.ofDays(365);
+
 	private final BrokerServerView view;
 
 	private final DataServerClient client;
@@ -103,7 +105,9 @@ public final class BrokerQueries {
 					this.scheduler.resolvePriority(context))) {
 				String merged = run(json, query, context, type);
 				outcome = "success";
-				return QueryResponse.ok(merged);
+				Object queryId = context.get("queryId");
+				return new QueryResponse(200, merged, Map.of("X-Druid-Query-Id",
+						queryId != null ? queryId.toString() : java.util.UUID.randomUUID().toString()));
 			}
 		}
 		catch (RelayedError relayed) {
@@ -182,11 +186,7 @@ public final class BrokerQueries {
 		Map<NodeAnnouncement, List<Piece>> byServer = new LinkedHashMap<>();
 		List<Piece> retry = new ArrayList<>();
 		for (Piece piece : pieces) {
-			NodeAnnouncement server = piece.servers()
-				.stream()
-				.filter(candidate -> !failedServers.contains(candidate.hostAndPort()))
-				.findFirst()
-				.orElse(null);
+			NodeAnnouncement server = chooseReplica(piece.servers(), failedServers);
 			if (server == null) {
 				throw StrataException.unavailable("Segment[%s] is on no reachable server (tried %s)", piece.segmentId(),
 						piece.servers().stream().map(NodeAnnouncement::hostAndPort).toList());
@@ -232,10 +232,10 @@ public final class BrokerQueries {
 			Set<SegmentDescriptor> missing = new HashSet<>(this.protocol.readMissingSegments(reply.responseContext()));
 			Map<String, String> results = new LinkedHashMap<>();
 			for (DataServerProtocol.SegmentResult result : this.protocol.readBySegment(reply.body())) {
-				results.put(result.segmentId(), result.results());
+				results.put(result.segmentId() + "@" + result.interval(), result.results());
 			}
 			for (Piece piece : serverPieces) {
-				String result = missing.contains(piece.descriptor()) ? null : results.get(piece.segmentId());
+				String result = missing.contains(piece.descriptor()) ? null : results.get(pieceKey(piece));
 				if (result == null) {
 					retry.add(new Piece(piece.descriptor(), piece.segmentId(), piece.servers()
 						.stream()
@@ -250,6 +250,19 @@ public final class BrokerQueries {
 			}
 		}
 		return retry;
+	}
+
+	/** A random one of the highest-priority replicas not failed yet, so that equal replicas share the load. */
+	private static NodeAnnouncement chooseReplica(List<NodeAnnouncement> servers, Set<String> failedServers) {
+		List<NodeAnnouncement> live = servers.stream()
+			.filter(candidate -> !failedServers.contains(candidate.hostAndPort()))
+			.toList();
+		if (live.isEmpty()) {
+			return null;
+		}
+		int best = live.stream().mapToInt(NodeAnnouncement::priority).max().orElseThrow();
+		List<NodeAnnouncement> top = live.stream().filter(candidate -> candidate.priority() == best).toList();
+		return top.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(top.size()));
 	}
 
 	private static String pieceKey(Piece piece) {
@@ -281,7 +294,8 @@ public final class BrokerQueries {
 		}
 		try {
 			long millis = Long.parseLong(timeout.toString());
-			return millis <= 0 ? this.properties.timeout() : Duration.ofMillis(millis);
+			// Druid: 0 means no timeout
+			return millis == 0 ? NO_TIMEOUT : millis < 0 ? this.properties.timeout() : Duration.ofMillis(millis);
 		}
 		catch (NumberFormatException ex) {
 			throw StrataException.invalidInput("Query context parameter[timeout] must be a number of milliseconds, not[%s]",

@@ -33,6 +33,8 @@ public final class BrokerServerView {
 
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BrokerServerView.class);
+
 	private final ClusterView cluster;
 
 	private volatile boolean dirty = true;
@@ -79,7 +81,14 @@ public final class BrokerServerView {
 				List<NodeAnnouncement> ordered = new ArrayList<>(servers);
 				ordered.sort(Comparator.comparingInt(NodeAnnouncement::priority).reversed()
 					.thenComparing(NodeAnnouncement::hostAndPort));
-				timeline.add(segment.id(), segment.shardSpec().corePartitions(), new ServedBy(segment, ordered));
+				try {
+					timeline.add(segment.id(), segment.shardSpec().corePartitions(), new ServedBy(segment, ordered));
+				}
+				catch (io.strata.engine.error.StrataException ex) {
+					// one inconsistent announcement (a core partition count its block disagrees with)
+					// must not freeze the broker's view of everything else
+					log.warn("Segment[{}] left out of the broker's timeline: {}", segment.id(), ex.getMessage());
+				}
 			});
 			timelines.put(dataSource, timeline);
 		});

@@ -168,6 +168,7 @@ public final class Coordinator implements AutoCloseable {
 	private CoordinatorRun snapshot() {
 		long now = System.currentTimeMillis();
 		List<DataSegment> used = this.segments.usedSegments();
+		List<String> known = this.segments.dataSources(true);
 		Map<String, ServerState> servers = new TreeMap<>();
 		for (ClusterView.ServerInventory inventory : this.cluster.servers().values()) {
 			NodeAnnouncement node = inventory.node();
@@ -186,11 +187,11 @@ public final class Coordinator implements AutoCloseable {
 				byDataSource.put(entry.getKey(), parsed);
 			}
 		}
-		return new CoordinatorRun(now, used, servers, byDataSource, defaults, dynamicConfig());
+		return new CoordinatorRun(now, used, known, servers, byDataSource, defaults, dynamicConfig());
 	}
 
 	private void clearQueuesOfGoneServers(Set<String> live) {
-		String queues = this.paths.basePath() + "/loadQueue";
+		String queues = this.paths.loadQueues();
 		for (String server : this.zk.children(queues)) {
 			if (!live.contains(server)) {
 				this.peon.clear(server);

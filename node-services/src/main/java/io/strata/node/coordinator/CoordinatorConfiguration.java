@@ -8,7 +8,7 @@ import io.strata.node.config.Role;
 import io.strata.node.metadata.ConfigMetadata;
 import io.strata.node.metadata.RulesMetadata;
 import io.strata.node.metadata.SegmentsMetadata;
-import io.strata.node.web.LocalNode;
+import io.strata.node.LocalNode;
 import io.strata.node.zk.ClusterView;
 import io.strata.node.zk.ZkNodes;
 import io.strata.node.zk.ZkPaths;
@@ -37,6 +37,18 @@ class CoordinatorConfiguration {
 			.register(meters);
 		Gauge.builder("strata.coordinator.leader", coordinator, c -> c.isLeader() ? 1 : 0).register(meters);
 		return coordinator;
+	}
+
+	@Bean
+	org.springframework.web.servlet.config.annotation.WebMvcConfigurer coordinatorLeaderRedirect(Coordinator coordinator,
+			LocalNode node) {
+		return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+				registry.addInterceptor(new LeaderRedirectInterceptor(coordinator, node))
+					.addPathPatterns("/druid/coordinator/**");
+			}
+		};
 	}
 
 	@Bean

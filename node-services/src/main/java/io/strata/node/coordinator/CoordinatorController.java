@@ -100,12 +100,14 @@ class CoordinatorController {
 	}
 
 	@GetMapping("/datasources/{dataSource}")
-	Map<String, Object> dataSourceSummary(@PathVariable String dataSource) {
+	ResponseEntity<Map<String, Object>> dataSource(@PathVariable String dataSource) {
+		// Druid answers 204 for a datasource nothing serves
+		return servedByDataSource().containsKey(dataSource) ? ResponseEntity.ok(dataSourceSummary(dataSource))
+				: ResponseEntity.noContent().build();
+	}
+
+	private Map<String, Object> dataSourceSummary(String dataSource) {
 		List<DataSegment> list = servedByDataSource().getOrDefault(dataSource, List.of());
-		if (list.isEmpty()) {
-			throw new StrataException(io.strata.engine.error.ErrorCode.SEGMENT_NOT_FOUND,
-					String.format("Datasource[%s] has no served segments", dataSource));
-		}
 		Map<String, Map<String, Long>> tiers = new TreeMap<>();
 		for (ClusterView.ServerInventory server : this.cluster.servers().values()) {
 			for (DataSegment segment : server.segments().values()) {

@@ -12,9 +12,10 @@ public record RuleOutcome(Map<String, Integer> loadTargets, Map<String, Integer>
 		Map<String, Map<String, Integer>> underReplicated, int unavailable, int assigned, int dropped) {
 
 	public RuleOutcome {
-		loadTargets = Map.copyOf(loadTargets);
-		loaded = Map.copyOf(loaded);
-		underReplicated = Map.copyOf(underReplicated);
+		// sorted: they are rendered as JSON by the load status API
+		loadTargets = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(loadTargets));
+		loaded = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(loaded));
+		underReplicated = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(underReplicated));
 	}
 
 	public int underReplicatedCount() {

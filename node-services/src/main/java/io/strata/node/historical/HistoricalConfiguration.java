@@ -8,7 +8,7 @@ import io.strata.node.config.Role;
 import io.strata.node.config.ServerProperties;
 import io.strata.node.deepstorage.DeepStorage;
 import io.strata.node.query.PriorityExecutor;
-import io.strata.node.web.LocalNode;
+import io.strata.node.LocalNode;
 import io.strata.node.zk.ZkNodes;
 import io.strata.node.zk.ZkPaths;
 import org.springframework.context.annotation.Bean;

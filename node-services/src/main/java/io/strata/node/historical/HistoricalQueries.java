@@ -92,9 +92,27 @@ public final class HistoricalQueries {
 				}
 			}));
 		}
+		// every task ends before the segments are released (a drop may then close them); on the
+		// first failure the ones still queued are cancelled
+		String[] answers = new String[results.size()];
+		RuntimeException failure = null;
+		for (int i = 0; i < results.size(); i++) {
+			try {
+				answers[i] = join(results.get(i));
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = ex;
+					results.forEach(result -> result.cancel(false));
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
 		StringBuilder out = new StringBuilder("[");
 		for (int i = 0; i < results.size(); i++) {
-			this.protocol.appendResult(out, ids.get(i), found.get(i), join(results.get(i)));
+			this.protocol.appendResult(out, ids.get(i), found.get(i), answers[i]);
 		}
 		out.append(']');
 		return new QueryResponse(200, out.toString(), missing.isEmpty() ? java.util.Map.of()
@@ -104,6 +122,9 @@ public final class HistoricalQueries {
 	private static String join(Future<String> result) {
 		try {
 			return result.get();
+		}
+		catch (java.util.concurrent.CancellationException ex) {
+			throw StrataException.interrupted("Segment scan cancelled after another segment of the query failed");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -133,8 +154,14 @@ public final class HistoricalQueries {
 	private static List<Segment> visible(String dataSource, List<ServedSegment> acquired) {
 		SegmentTimeline<Segment> timeline = new SegmentTimeline<>(dataSource);
 		for (ServedSegment segment : acquired) {
-			timeline.add(segment.descriptor().id(), segment.descriptor().shardSpec().corePartitions(),
-					segment.segment());
+			try {
+				timeline.add(segment.descriptor().id(), segment.descriptor().shardSpec().corePartitions(),
+						segment.segment());
+			}
+			catch (StrataException ex) {
+				// inconsistent core partition counts within a block: that segment is not answered
+				continue;
+			}
 		}
 		List<Segment> visible = new ArrayList<>();
 		java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

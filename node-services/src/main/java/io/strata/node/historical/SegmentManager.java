@@ -136,17 +136,25 @@ public final class SegmentManager implements AutoCloseable {
 			return;
 		}
 		Path file = this.cache.segmentFile(segment);
-		if (!this.cache.contains(segment)) {
-			Path target = this.cache.reserve(segment);
+		if (this.cache.contains(segment)) {
 			try {
-				this.deepStorage.pull(segment.loadSpec(), target);
-				this.downloads.incrementAndGet();
-				this.cache.commit(segment);
+				serve(segment, file);
+				return;
 			}
 			catch (RuntimeException ex) {
+				log.warn("Cached copy of segment[{}] is unreadable; downloading it again", segment.id(), ex);
 				this.cache.remove(segment);
-				throw ex;
 			}
+		}
+		Path target = this.cache.reserve(segment);
+		try {
+			this.deepStorage.pull(segment.loadSpec(), target);
+			this.downloads.incrementAndGet();
+			this.cache.commit(segment);
+		}
+		catch (RuntimeException ex) {
+			this.cache.remove(segment);
+			throw ex;
 		}
 		serve(segment, file);
 	}

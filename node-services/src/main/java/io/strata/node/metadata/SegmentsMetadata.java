@@ -17,6 +17,9 @@ public interface SegmentsMetadata {
 
 	List<DataSegment> usedSegments();
 
+	/** Which of the ids have a row, used or not. */
+	List<String> existing(Collection<SegmentId> ids);
+
 	List<DataSegment> unusedSegments(String dataSource);
 
 	/** Marks the segments unused; returns how many changed. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.strata.engine.error.StrataException;
 import io.strata.engine.segment.SegmentMetadata;
 import io.strata.engine.segment.format.SegmentFileReader;
 import io.strata.node.deepstorage.DeepStorage;
@@ -36,6 +37,12 @@ public final class SegmentPublisher {
 	/** Publishes the segment files (engine format); returns the descriptors now in the metadata store. */
 	public List<DataSegment> publish(List<Path> segmentFiles) {
 		List<SegmentMetadata> described = segmentFiles.stream().map(this.reader::readMetadata).toList();
+		// checked before any push: pushing over a published segment's object and then failing the
+		// insert would delete the object its metadata points at
+		List<String> taken = this.metadata.existing(described.stream().map(SegmentMetadata::id).toList());
+		if (!taken.isEmpty()) {
+			throw StrataException.invalidInput("Segments%s are already published; a new version needs a new id", taken);
+		}
 		Map<String, Integer> blockSizes = new LinkedHashMap<>();
 		for (SegmentMetadata segment : described) {
 			blockSizes.merge(blockKey(segment), 1, Integer::sum);

@@ -93,8 +93,12 @@ public final class DataServerProtocol {
 			.append(descriptor.interval()).append("\"}}");
 	}
 
-	/** A by-segment answer read back: segment id and its results, as JSON text. */
-	public record SegmentResult(String segmentId, String results) {
+	/**
+	 * A by-segment answer read back: segment id, the piece it answers and its results, as JSON text.
+	 * @param interval the descriptor's {@code itvl}: one segment may answer several pieces of a
+	 * query (two intervals within it, or the parts of it a newer version leaves visible)
+	 */
+	public record SegmentResult(String segmentId, String interval, String results) {
 
 	}
 
@@ -112,7 +116,7 @@ public final class DataServerProtocol {
 		List<SegmentResult> results = new ArrayList<>();
 		for (JsonNode element : array) {
 			JsonNode result = element.path("result");
-			results.add(new SegmentResult(result.path("segment").asString(""),
+			results.add(new SegmentResult(result.path("segment").asString(""), result.path("interval").asString(""),
 					this.mapper.writeValueAsString(result.path("results"))));
 		}
 		return results;
@@ -159,8 +163,15 @@ public final class DataServerProtocol {
 			if (!node.path("itvl").isString() || !node.path("ver").isString()) {
 				throw StrataException.invalidSpec("Invalid query: field[%s] needs itvl and ver in every element", field);
 			}
-			segments.add(new SegmentDescriptor(Interval.parse(node.path("itvl").asString()),
-					node.path("ver").asString(), node.path("part").asInt(0)));
+			Interval interval;
+			try {
+				interval = Interval.parse(node.path("itvl").asString());
+			}
+			catch (RuntimeException ex) {
+				throw StrataException.invalidSpec("Invalid query: field[%s] has an itvl that is not an ISO interval: %s",
+						field, node.path("itvl").asString());
+			}
+			segments.add(new SegmentDescriptor(interval, node.path("ver").asString(), node.path("part").asInt(0)));
 		}
 		return segments;
 	}

@@ -3,7 +3,7 @@ package io.strata.node.router;
 import io.strata.node.config.ConditionalOnRole;
 import io.strata.node.config.Role;
 import io.strata.node.query.QueryResponse;
-import io.strata.node.web.LocalNode;
+import io.strata.node.LocalNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnRole(Role.ROUTER)
 class RouterController {
+
+	/** End-to-end headers the leaders read: the body's type, auditing of rule changes, credentials. */
+	private static final java.util.List<String> FORWARDED_HEADERS = java.util.List.of("Content-Type", "Accept",
+			"X-Druid-Author", "X-Druid-Comment", "Authorization");
 
 	private final RouterProxy proxy;
 
@@ -56,8 +60,14 @@ class RouterController {
 			path = replacement + path.substring(proxyPrefix.length());
 		}
 		String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
-		QueryResponse response = this.proxy.forward(request.getMethod(), target + path + query, body,
-				request.getContentType());
+		java.util.Map<String, String> forwarded = new java.util.LinkedHashMap<>();
+		for (String name : FORWARDED_HEADERS) {
+			String value = request.getHeader(name);
+			if (value != null) {
+				forwarded.put(name, value);
+			}
+		}
+		QueryResponse response = this.proxy.forward(request.getMethod(), target + path + query, body, forwarded);
 		HttpHeaders headers = new HttpHeaders();
 		response.headers().forEach(headers::add);
 		return ResponseEntity.status(response.status()).headers(headers).body(response.body());

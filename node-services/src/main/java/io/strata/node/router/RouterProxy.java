@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Forwards requests to the node that answers them. Queries go to a broker picked by Druid's
- * {@code priority} strategy: below {@code minPriority} to the brokers announced under
+ * Forwards requests to the node that answers them. Queries go to the brokers a context
+ * {@code brokerService} names, else to a broker picked by Druid's {@code priority} strategy: below {@code minPriority} to the brokers announced under
  * {@code lowPriorityBrokerService} when there are some, else to those under the default service,
  * round robin. Coordinator and overlord APIs go to the current leader. Thread-safe.
  */
@@ -51,22 +51,44 @@ public final class RouterProxy implements AutoCloseable {
 		this.paths = paths;
 	}
 
+	/**
+	 * Sends a query to a broker: the one its context's {@code brokerService} names (Druid's
+	 * {@code manual} strategy), else by priority; a broker that cannot be reached is skipped for
+	 * the next of the same pool.
+	 */
 	public QueryResponse query(String body) {
-		NodeAnnouncement broker = chooseBroker(priority(body));
-		return forward("POST", broker.url() + "/druid/v2", body, "application/json");
+		JsonNode context = context(body);
+		List<NodeAnnouncement> pool = brokers(priority(context), context.path("brokerService").asString(""));
+		int first = Math.floorMod(this.next.getAndIncrement(), pool.size());
+		StrataException unreachable = null;
+		for (int i = 0; i < pool.size(); i++) {
+			NodeAnnouncement broker = pool.get((first + i) % pool.size());
+			try {
+				return forward("POST", broker.url() + "/druid/v2", body, Map.of("Content-Type", "application/json"));
+			}
+			catch (StrataException ex) {
+				unreachable = ex;
+			}
+		}
+		throw unreachable;
 	}
 
-	/** A broker for a query of this priority. */
+	/** A broker for a request of this priority (round robin within the chosen pool). */
 	public NodeAnnouncement chooseBroker(int priority) {
+		List<NodeAnnouncement> pool = brokers(priority, "");
+		return pool.get(Math.floorMod(this.next.getAndIncrement(), pool.size()));
+	}
+
+	private List<NodeAnnouncement> brokers(int priority, String brokerService) {
 		List<NodeAnnouncement> brokers = this.cluster.nodes("broker");
 		if (brokers.isEmpty()) {
 			throw StrataException.unavailable("No broker is announced: the query cannot be routed");
 		}
-		String wanted = priority < this.properties.minPriority() && !this.properties.lowPriorityBrokerService().isBlank()
-				? this.properties.lowPriorityBrokerService() : this.properties.defaultBrokerService();
+		String wanted = !brokerService.isBlank() ? brokerService
+				: priority < this.properties.minPriority() && !this.properties.lowPriorityBrokerService().isBlank()
+						? this.properties.lowPriorityBrokerService() : this.properties.defaultBrokerService();
 		List<NodeAnnouncement> matching = brokers.stream().filter(b -> b.service().equals(wanted)).toList();
-		List<NodeAnnouncement> pool = matching.isEmpty() ? brokers : matching;
-		return pool.get(Math.floorMod(this.next.getAndIncrement(), pool.size()));
+		return matching.isEmpty() ? brokers : matching;
 	}
 
 	/** The URL of the leader of {@code role} (coordinator or overlord). */
@@ -96,19 +118,19 @@ public final class RouterProxy implements AutoCloseable {
 			.orElseThrow(() -> StrataException.unavailable("No %s is announced: the request cannot be routed", role));
 	}
 
-	public QueryResponse forward(String method, String url, String body, String contentType) {
+	/** Forwards a request with the given headers (the caller picks which: hop-by-hop ones must not pass). */
+	public QueryResponse forward(String method, String url, String body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10));
-		if (contentType != null) {
-			request.header("Content-Type", contentType);
-		}
+		headers.forEach(request::header);
 		request.method(method, body == null || body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofString(body));
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			Map<String, String> headers = new LinkedHashMap<>();
-			response.headers().firstValue("X-Druid-Response-Context").ifPresent(v -> headers.put("X-Druid-Response-Context", v));
-			response.headers().firstValue("Content-Type").ifPresent(v -> headers.put("Content-Type", v));
-			return new QueryResponse(response.statusCode(), response.body(), headers);
+			Map<String, String> answerHeaders = new LinkedHashMap<>();
+			for (String name : List.of("X-Druid-Response-Context", "X-Druid-Query-Id", "Content-Type", "Location")) {
+				response.headers().firstValue(name).ifPresent(value -> answerHeaders.put(name, value));
+			}
+			return new QueryResponse(response.statusCode(), response.body(), answerHeaders);
 		}
 		catch (IOException ex) {
 			throw StrataException.unavailable("Forwarding to[%s] failed: %s", url, ex.getMessage());
@@ -119,12 +141,26 @@ public final class RouterProxy implements AutoCloseable {
 		}
 	}
 
-	private static int priority(String body) {
+	/** The query's context; a body that is not JSON has none (the broker then answers with the error). */
+	private static JsonNode context(String body) {
 		try {
-			JsonNode priority = JsonMapper.builder().build().readTree(body).path("context").path("priority");
-			return priority.isMissingNode() || priority.isNull() ? 0 : Integer.parseInt(priority.asString().strip());
+			return JsonMapper.builder().build().readTree(body).path("context");
 		}
-		catch (RuntimeException ex) {
+		catch (tools.jackson.core.JacksonException ex) {
+			return tools.jackson.databind.node.MissingNode.getInstance();
+		}
+	}
+
+	/** Context {@code priority}; one that is not an integer routes as 0 and the broker refuses it. */
+	private static int priority(JsonNode context) {
+		JsonNode priority = context.path("priority");
+		if (priority.isNumber()) {
+			return priority.asInt();
+		}
+		try {
+			return priority.isString() ? Integer.parseInt(priority.asString().strip()) : 0;
+		}
+		catch (NumberFormatException ex) {
 			return 0;
 		}
 	}

@@ -1,5 +1,6 @@
 package io.strata.node.web;
 
+import io.strata.node.LocalNode;
 import io.strata.engine.error.DruidErrorJson;
 import io.strata.engine.error.StrataException;
 import org.springframework.http.MediaType;
@@ -17,6 +18,16 @@ class DruidErrorAdvice {
 
 	DruidErrorAdvice(LocalNode node) {
 		this.node = node;
+	}
+
+	/** A request Spring could not bind (no body, a parameter of the wrong type, JSON that does not parse). */
+	@ExceptionHandler({ org.springframework.http.converter.HttpMessageNotReadableException.class,
+			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+			tools.jackson.core.JacksonException.class })
+	ResponseEntity<String> badRequest(RuntimeException ex) {
+		String message = ex instanceof tools.jackson.core.JacksonException json ? json.getOriginalMessage()
+				: ex.getMessage();
+		return render(StrataException.invalidInput("Invalid request: %s", message), this.node.hostAndPort());
 	}
 
 	@ExceptionHandler(RuntimeException.class)

@@ -1,5 +1,6 @@
 package io.strata.node.web;
 
+import io.strata.node.LocalNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

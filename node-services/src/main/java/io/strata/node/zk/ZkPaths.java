@@ -32,8 +32,12 @@ public record ZkPaths(String basePath) {
 		return servedSegments(hostAndPort) + "/" + segmentId;
 	}
 
+	public String loadQueues() {
+		return under("loadQueue");
+	}
+
 	public String loadQueue(String hostAndPort) {
-		return under("loadQueue/" + hostAndPort);
+		return loadQueues() + "/" + hostAndPort;
 	}
 
 	public String loadRequest(String hostAndPort, String segmentId) {

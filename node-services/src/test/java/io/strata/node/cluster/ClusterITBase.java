@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.format.SegmentFileReader;
 import io.strata.engine.time.Interval;
+import io.strata.node.broker.lane.Permit;
+import io.strata.node.broker.lane.QueryScheduler;
 import io.strata.node.coordinator.Coordinator;
 import io.strata.node.historical.SegmentManager;
 import io.strata.node.metadata.SegmentsMetadata;
@@ -110,6 +113,10 @@ abstract class ClusterITBase {
 
 		List<DataSegment> published = this.cluster.bean("coordinator", SegmentPublisher.class).publish(this.v1Files);
 		assertThat(published).hasSize(DAYS);
+		// publishing the same ids again is refused before anything is pushed over the published objects
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.cluster.bean("coordinator", SegmentPublisher.class).publish(this.v1Files))
+			.hasMessageContaining("already published");
 
 		TestCluster.await("both tiers to serve every segment", WAIT,
 				() -> served("hot") == DAYS && served("cold") == DAYS);
@@ -164,6 +171,68 @@ abstract class ClusterITBase {
 
 	@Test
 	@Order(4)
+	void theCacheContextKeysDecideWhetherTheCacheIsReadAndFilled() {
+		// a query asked nowhere else in this class: nothing of it is cached yet
+		String query = queries().get(2)
+			.replace("\"value\": \"200\"", "\"value\": \"429\"")
+			.replace("\"limitSpec\"", "\"context\": {CONTEXT}, \"limitSpec\"");
+		String noPopulate = query.replace("{CONTEXT}", "{\"populateCache\": false}");
+		double hits = cacheHits();
+		this.cluster.post("broker", "/druid/v2", noPopulate);
+		this.cluster.post("broker", "/druid/v2", noPopulate);
+		assertThat(cacheHits()).as("nothing was put in for the second to find").isEqualTo(hits);
+		String populate = query.replace("{CONTEXT}", "{}");
+		this.cluster.post("broker", "/druid/v2", populate);
+		this.cluster.post("broker", "/druid/v2", populate);
+		assertThat(cacheHits()).as("the second read every piece from the cache").isEqualTo(hits + 3);
+		this.cluster.post("broker", "/druid/v2", query.replace("{CONTEXT}", "{\"useCache\": \"false\"}"));
+		assertThat(cacheHits()).isEqualTo(hits + 3);
+	}
+
+	@Test
+	@Order(5)
+	void aFullBrokerAnswers429WithDruidsCapacityError() {
+		QueryScheduler scheduler = this.cluster.bean("broker", QueryScheduler.class);
+		List<Permit> held = new ArrayList<>();
+		try {
+			for (int i = 0; i < 32; i++) {
+				held.add(scheduler.admit(null, 0));
+			}
+			HttpResponse<String> full = this.cluster.post("router", "/druid/v2", queries().getFirst());
+			assertThat(full.statusCode()).isEqualTo(429);
+			JsonNode error = this.json.readTree(full.body());
+			assertThat(error.path("error").asString()).isEqualTo("Query capacity exceeded");
+			assertThat(error.path("errorMessage").asString()).isEqualTo(
+					"Too many concurrent queries, total query capacity of 32 exceeded. Please try your query again later.");
+		}
+		finally {
+			held.forEach(Permit::close);
+		}
+		assertThat(this.cluster.post("router", "/druid/v2", queries().getFirst()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(6)
+	void aHistoricalListsTheSegmentsItDoesNotServeAsMissing() {
+		DataSegment served = this.cluster.bean("hot", SegmentManager.class).servedSegments().getFirst();
+		String scoped = """
+				{"queryType": "timeseries", "dataSource": "usage", "granularity": "all",
+				 "aggregations": [{"type": "count", "name": "rows"}],
+				 "intervals": {"type": "segments", "segments": [
+				   {"itvl": "%s", "ver": "%s", "part": 0},
+				   {"itvl": "2030-01-01T00:00:00.000Z/2030-01-02T00:00:00.000Z", "ver": "v9", "part": 3}]}}"""
+			.formatted(served.interval(), served.version());
+		HttpResponse<String> response = this.cluster.post("hot", "/druid/v2", scoped);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode answer = this.json.readTree(response.body());
+		assertThat(answer).hasSize(1);
+		assertThat(answer.get(0).path("result").path("segment").asString()).isEqualTo(served.id().toString());
+		assertThat(response.headers().firstValue("X-Druid-Response-Context")).hasValue(
+				"{\"missingSegments\":[{\"itvl\":\"2030-01-01T00:00:00.000Z/2030-01-02T00:00:00.000Z\",\"ver\":\"v9\",\"part\":3}]}");
+	}
+
+	@Test
+	@Order(7)
 	void malformedQueriesGetDruidErrors() {
 		HttpResponse<String> response = this.cluster.post("router", "/druid/v2", "{\"queryType\": \"timeseries\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -180,7 +249,7 @@ abstract class ClusterITBase {
 	}
 
 	@Test
-	@Order(5)
+	@Order(8)
 	void everyRoleExposesHealthAndPrometheusMetrics() {
 		for (String node : List.of("coordinator", "hot", "broker", "router")) {
 			assertThat(this.cluster.get(node, "/status/health").body()).isEqualTo("true");
@@ -201,7 +270,7 @@ abstract class ClusterITBase {
 	}
 
 	@Test
-	@Order(6)
+	@Order(9)
 	void aNewerVersionReplacesTheOldOneAtOnceForEveryQuery() throws Exception {
 		String dayQuery = """
 				{"queryType": "timeseries", "dataSource": "usage", "intervals": ["%s"], "granularity": "all",
@@ -240,12 +309,37 @@ abstract class ClusterITBase {
 	}
 
 	@Test
-	@Order(7)
-	void losingAHistoricalFailsNoQueryAndItsReplicaComesBackFromDeepStorage() {
+	@Order(10)
+	void losingAHistoricalFailsNoQueryAndItsReplicaComesBackFromDeepStorage() throws InterruptedException {
 		String query = queries().getFirst();
 		String expected = this.cluster.post("broker", "/druid/v2", query).body();
-		// the hot historical stops answering but stays announced: the broker must retry on the replica
+		// queries keep running while the hot historical stops answering (it stays announced): those
+		// caught mid-flight and those after must all be retried on the replica
+		List<String> failures = new CopyOnWriteArrayList<>();
+		AtomicInteger answered = new AtomicInteger();
+		AtomicBoolean running = new AtomicBoolean(true);
+		String uncached = query.replace("\"granularity\"", "\"context\": {\"useCache\": false}, \"granularity\"");
+		List<Thread> readers = new ArrayList<>();
+		for (int t = 0; t < 4; t++) {
+			readers.add(Thread.ofPlatform().start(() -> {
+				while (running.get()) {
+					HttpResponse<String> response = this.cluster.post("broker", "/druid/v2", uncached);
+					if (response.statusCode() != 200 || !response.body().equals(expected)) {
+						failures.add(response.statusCode() + " " + response.body());
+					}
+					answered.incrementAndGet();
+				}
+			}));
+		}
+		TestCluster.await("queries to be running", WAIT, () -> answered.get() > 20);
 		this.cluster.cutOff("hot");
+		int atCut = answered.get();
+		TestCluster.await("more queries after the cut", WAIT, () -> answered.get() > atCut + 40);
+		running.set(false);
+		for (Thread reader : readers) {
+			reader.join();
+		}
+		assertThat(failures).isEmpty();
 		for (int i = 0; i < 5; i++) {
 			HttpResponse<String> response = this.cluster.post("broker", "/druid/v2", query);
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -264,7 +358,7 @@ abstract class ClusterITBase {
 	}
 
 	@Test
-	@Order(8)
+	@Order(11)
 	void aRestartedHistoricalServesItsCacheWithoutDownloading() {
 		String query = queries().getFirst();
 		String expected = this.cluster.post("broker", "/druid/v2", query).body();
@@ -280,7 +374,7 @@ abstract class ClusterITBase {
 	}
 
 	@Test
-	@Order(9)
+	@Order(12)
 	void aSecondCoordinatorTakesOverWhenTheLeaderGoes() {
 		this.cluster.start("coordinator2", "coordinator", Map.of());
 		assertThat(this.cluster.bean("coordinator2", SegmentsMetadata.class).usedSegments()).hasSize(DAYS + 1);
@@ -290,6 +384,10 @@ abstract class ClusterITBase {
 		assertThat(this.cluster.get("coordinator2", "/druid/coordinator/v1/isLeader").statusCode()).isEqualTo(404);
 		assertThat(this.cluster.get("coordinator2", "/druid/coordinator/v1/leader").body())
 			.isEqualTo(this.cluster.url("coordinator"));
+		HttpResponse<String> follower = this.cluster.get("coordinator2", "/druid/coordinator/v1/loadstatus?simple");
+		assertThat(follower.statusCode()).as("a follower sends API calls to the leader").isEqualTo(307);
+		assertThat(follower.headers().firstValue("Location"))
+			.hasValue(this.cluster.url("coordinator") + "/druid/coordinator/v1/loadstatus?simple");
 		this.cluster.stop("coordinator");
 		TestCluster.await("the second coordinator to lead", WAIT,
 				() -> this.cluster.get("coordinator2", "/druid/coordinator/v1/isLeader").statusCode() == 200);
@@ -298,6 +396,10 @@ abstract class ClusterITBase {
 		TestCluster.await("the new leader to have run", WAIT,
 				() -> this.cluster.bean("coordinator2", Coordinator.class).stats().usedSegments().getOrDefault("usage", 0) == DAYS + 1);
 		assertThat(get("router", "/druid/coordinator/v1/loadstatus").path("usage").asDouble()).isEqualTo(100.0);
+	}
+
+	private double cacheHits() {
+		return metric(this.cluster.get("broker", "/actuator/prometheus").body(), "strata_broker_cache_hits");
 	}
 
 	private int served(String node) {
@@ -350,6 +452,10 @@ abstract class ClusterITBase {
 				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
 				   {"type": "longSum", "name": "latencyMs", "fieldName": "latencyMs"}],
 				 "limitSpec": {"type": "default", "limit": 10, "columns": [{"dimension": "calls", "direction": "descending"}]}}""",
+				"""
+				{"queryType": "timeseries", "dataSource": "usage", "granularity": "all",
+				 "intervals": ["2026-10-02T01:00/2026-10-02T05:00", "2026-10-02T09:30/2026-10-02T17:00", "2026-10-03T23:00/2026-10-04T02:00"],
+				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"}]}""",
 				"""
 				{"queryType": "timeBoundary", "dataSource": "usage"}""",
 				"""

@@ -130,8 +130,8 @@ class DataServerProtocolTest {
 			.isEqualTo("{\"timestamp\":\"2024-01-01T00:00:00.000Z\",\"result\":{\"results\":[{\"rows\":3}],"
 					+ "\"segment\":\"wikipedia_a_v1\",\"interval\":\"2024-01-01T00:00:00.000Z/2024-01-02T00:00:00.000Z\"}}");
 		assertThat(this.protocol.readBySegment(out.toString())).containsExactly(
-				new DataServerProtocol.SegmentResult("wikipedia_a_v1", "[{\"rows\":3}]"),
-				new DataServerProtocol.SegmentResult("wikipedia_b_v2_3", "[]"));
+				new DataServerProtocol.SegmentResult("wikipedia_a_v1", FIRST.interval().toString(), "[{\"rows\":3}]"),
+				new DataServerProtocol.SegmentResult("wikipedia_b_v2_3", SECOND.interval().toString(), "[]"));
 	}
 
 	@Test

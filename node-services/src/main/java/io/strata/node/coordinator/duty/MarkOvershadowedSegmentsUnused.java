@@ -21,14 +21,23 @@ import io.strata.node.segment.DataSegment;
  */
 public final class MarkOvershadowedSegmentsUnused {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MarkOvershadowedSegmentsUnused.class);
+
 	private final SegmentsMetadata metadata;
 
 	private static List<SegmentId> overshadowed(List<DataSegment> used, java.util.function.Predicate<String> include) {
 		Map<String, SegmentTimeline<DataSegment>> timelines = new TreeMap<>();
 		for (DataSegment segment : used) {
 			if (include.test(segment.id().toString())) {
-				timelines.computeIfAbsent(segment.dataSource(), SegmentTimeline::new)
-					.add(segment.id(), segment.shardSpec().corePartitions(), segment);
+				try {
+					timelines.computeIfAbsent(segment.dataSource(), SegmentTimeline::new)
+						.add(segment.id(), segment.shardSpec().corePartitions(), segment);
+				}
+				catch (io.strata.engine.error.StrataException ex) {
+					// a segment whose core partition count disagrees with its block's: it neither
+					// overshadows nor is overshadowed, and the rest of the run goes on
+					log.warn("Segment[{}] left out of the overshadow check: {}", segment.id(), ex.getMessage());
+				}
 			}
 		}
 		List<SegmentId> ids = new java.util.ArrayList<>();

@@ -67,6 +67,18 @@ public final class JdbcSegmentsMetadata implements SegmentsMetadata {
 	}
 
 	@Override
+	public List<String> existing(Collection<SegmentId> ids) {
+		List<String> all = ids.stream().map(SegmentId::toString).toList();
+		List<String> found = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += BATCH) {
+			found.addAll(this.jdbc.queryForList("SELECT id FROM " + this.table + " WHERE id IN (:ids)",
+					Map.of("ids", all.subList(from, Math.min(all.size(), from + BATCH))), String.class));
+		}
+		found.sort(null);
+		return found;
+	}
+
+	@Override
 	public List<DataSegment> unusedSegments(String dataSource) {
 		return read(this.template.findAll(
 				Query.query(Criteria.where("dataSource").is(dataSource).and("used").isFalse()), SegmentRow.class));

@@ -1,4 +1,4 @@
-package io.strata.node.web;
+package io.strata.node;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
