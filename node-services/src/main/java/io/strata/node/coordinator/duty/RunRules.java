@@ -147,6 +147,9 @@ public final class RunRules {
 	private int dropSurplus(DataSegment segment, Rule.Load load, Map<String, List<ServerState>> tiers,
 			Map<String, String> movingFrom) {
 		String id = segment.id().toString();
+		// read once, forgotten only after every tier: a tier sorted before the moved-from server's
+		// must not make that tier drop the move's new copy instead
+		String leaving = movingFrom.get(id);
 		int dropped = 0;
 		for (var entry : tiers.entrySet()) {
 			int wanted = load.replicantsOn(entry.getKey());
@@ -154,7 +157,6 @@ public final class RunRules {
 			if (serving.size() <= wanted || entry.getValue().stream().anyMatch(s -> s.holdsOrLoads(id) && !s.serves(id))) {
 				continue;
 			}
-			String leaving = movingFrom.get(id);
 			serving.sort(Comparator.comparing((ServerState s) -> !s.name().equals(leaving))
 				.thenComparing(Comparator.comparingLong(ServerState::projectedBytes).reversed())
 				.thenComparing(ServerState::name));
@@ -162,6 +164,8 @@ public final class RunRules {
 				this.peon.drop(server.name(), segment);
 				dropped++;
 			}
+		}
+		if (dropped > 0) {
 			movingFrom.remove(id);
 		}
 		return dropped;
