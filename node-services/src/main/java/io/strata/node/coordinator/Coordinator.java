@@ -156,7 +156,8 @@ public final class Coordinator implements AutoCloseable {
 		run = run.without(marked);
 		this.movingFrom.keySet().retainAll(run.used().stream().map(s -> s.id().toString()).toList());
 		RuleOutcome outcome = this.runRules.run(run, this.movingFrom);
-		int moved = outcome.assigned() == 0 ? this.balance.run(run, this.movingFrom) : 0;
+		// balance only a settled cluster: the snapshot does not show the loads and drops just queued
+		int moved = outcome.assigned() == 0 && outcome.dropped() == 0 ? this.balance.run(run, this.movingFrom) : 0;
 		int droppedUnused = this.dropUnused.run(run);
 		Map<String, Integer> used = new TreeMap<>();
 		run.used().forEach(segment -> used.merge(segment.dataSource(), 1, Integer::sum));

@@ -46,15 +46,13 @@ public final class BalanceSegments {
 			List<ServerLoad> loads = new ArrayList<>();
 			for (ServerState server : servers) {
 				List<SegmentRef> refs = new ArrayList<>();
-				server.served().values().stream()
-					.filter(segment -> used.containsKey(segment.id().toString())
-							&& !movingFrom.containsKey(segment.id().toString()))
-					.forEach(segment -> refs.add(new SegmentRef(segment.id(), segment.size())));
+				// every served segment counts against the server's size; only used ones not already moving may move
+				server.served().values().forEach(segment -> refs.add(new SegmentRef(segment.id(), segment.size())));
 				loads.add(new ServerLoad(server.name(), tier.getKey(), server.node().maxSize(), refs));
 			}
 			for (Move move : this.balancer.proposeMoves(loads, run.config().maxSegmentsToMove())) {
 				DataSegment segment = used.get(move.segment().toString());
-				if (segment == null) {
+				if (segment == null || movingFrom.containsKey(segment.id().toString())) {
 					continue;
 				}
 				this.peon.load(move.to(), segment);
