@@ -1,0 +1,80 @@
+package io.strata.gateway;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.strata.avro.schema.UsageEvent;
+import io.strata.avro.wire.ConfluentAvroSerializer;
+import io.strata.gateway.auth.ApiToken;
+import io.strata.gateway.auth.ApiTokens;
+import io.strata.gateway.crypto.FileAccountKeyStore;
+import io.strata.gateway.crypto.IdentifierCipher;
+import io.strata.gateway.http.GatewayProperties;
+import io.strata.gateway.http.UsageEventValidator;
+import io.strata.gateway.publish.KafkaUsagePublisher;
+import io.strata.gateway.publish.UsagePublisher;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The gateway's parts: tokens, validation, encryption keys, the Kafka producer. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+class GatewayConfiguration {
+
+	@Bean
+	ApiTokens apiTokens(GatewayProperties properties) {
+		return new ApiTokens(properties.tokens()
+			.stream()
+			.map(token -> new ApiToken(token.name(), token.sha256(), token.services()))
+			.toList());
+	}
+
+	@Bean
+	UsageEventValidator usageEventValidator(GatewayProperties properties) {
+		return new UsageEventValidator(properties.maxAge(), properties.maxFutureSkew(), System::currentTimeMillis);
+	}
+
+	@Bean
+	IdentifierCipher identifierCipher(GatewayProperties properties) {
+		return new IdentifierCipher(new FileAccountKeyStore(Path.of(properties.keyStore())));
+	}
+
+	/**
+	 * Idempotent, {@code acks=all}: an acknowledged event is on every in-sync replica and a retried
+	 * send never duplicates it. {@code max.block.ms} and the delivery timeout bound how long a
+	 * request can wait when Kafka is away.
+	 */
+	@Bean(destroyMethod = "close")
+	KafkaProducer<String, UsageEvent> usageProducer(GatewayProperties properties,
+			@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+			@Value("${strata.gateway.schema-registry-url:http://localhost:8085}") String registryUrl) {
+		Map<String, Object> config = new HashMap<>();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		long waitMillis = properties.ackTimeout().toMillis();
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, waitMillis);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, waitMillis / 2));
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(waitMillis, 1005 + Math.max(1000, waitMillis / 2)));
+		config.put("schema.registry.url", registryUrl);
+		ConfluentAvroSerializer<UsageEvent> values = new ConfluentAvroSerializer<>();
+		values.configure(Map.of("schema.registry.url", registryUrl), false);
+		return new KafkaProducer<>(config, new StringSerializer(), values);
+	}
+
+	@Bean
+	UsagePublisher usagePublisher(KafkaProducer<String, UsageEvent> usageProducer, IdentifierCipher cipher,
+			GatewayProperties properties, MeterRegistry meters) {
+		return new KafkaUsagePublisher(usageProducer, properties.topic(), cipher, properties.ackTimeout(), meters);
+	}
+
+}
