@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.strata.avro.schema.UsageEvent;
+import io.strata.avro.registry.SchemaRegistryClient;
 import io.strata.avro.wire.ConfluentAvroSerializer;
 import io.strata.gateway.auth.ApiToken;
 import io.strata.gateway.auth.ApiTokens;
@@ -65,9 +66,8 @@ class GatewayConfiguration {
 		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, waitMillis);
 		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, waitMillis / 2));
 		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(waitMillis, 1005 + Math.max(1000, waitMillis / 2)));
-		config.put("schema.registry.url", registryUrl);
-		ConfluentAvroSerializer<UsageEvent> values = new ConfluentAvroSerializer<>();
-		values.configure(Map.of("schema.registry.url", registryUrl), false);
+		ConfluentAvroSerializer<UsageEvent> values = new ConfluentAvroSerializer<>(
+				new SchemaRegistryClient(java.net.URI.create(registryUrl)));
 		return new KafkaProducer<>(config, new StringSerializer(), values);
 	}
 

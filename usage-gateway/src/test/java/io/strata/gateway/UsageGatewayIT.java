@@ -1,0 +1,231 @@
+package io.strata.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.strata.avro.registry.SchemaRegistryClient;
+import io.strata.avro.registry.server.SchemaRegistryServer;
+import io.strata.avro.schema.UsageEvent;
+import io.strata.avro.schema.UsageSource;
+import io.strata.avro.wire.ConfluentAvroDeserializer;
+import io.strata.gateway.auth.ApiTokens;
+import io.strata.gateway.crypto.IdentifierCipher;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway on an in-process KRaft Kafka broker and Strata's schema registry: what is posted
+ * over HTTP is read back from the topic by a plain Kafka consumer with the wire-format serde.
+ * One context and one broker for the class; the last test stops the broker.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class UsageGatewayIT {
+
+	private static final String TOPIC = "usage-events";
+
+	private static final String SECRET = "svc-secret-1";
+
+	private static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 3, TOPIC);
+
+	private static final SchemaRegistryServer REGISTRY;
+
+	private static final Path STATE;
+
+	static {
+		try {
+			STATE = Files.createTempDirectory("gateway-it");
+			KAFKA.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
+					"transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1"));
+			KAFKA.afterPropertiesSet();
+			REGISTRY = new SchemaRegistryServer(STATE.resolve("registry")).start(0);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", KAFKA::getBrokersAsString);
+		registry.add("strata.gateway.schema-registry-url", () -> REGISTRY.url().toString());
+		registry.add("strata.gateway.key-store", () -> STATE.resolve("keys").toString());
+		registry.add("strata.gateway.ack-timeout", () -> "3s");
+		registry.add("strata.gateway.max-body-size", () -> "64KB");
+		registry.add("strata.gateway.tokens[0].name", () -> "people-service");
+		registry.add("strata.gateway.tokens[0].sha256", () -> ApiTokens.hash(SECRET));
+		registry.add("strata.gateway.tokens[0].services", () -> "person.enrich,company.enrich");
+	}
+
+	@AfterAll
+	static void stop() {
+		REGISTRY.close();
+		KAFKA.destroy();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentifierCipher cipher;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	@Order(1)
+	void postedEventsAreReadBackFromTheTopicAsSentWithIdentifiersEncrypted() throws Exception {
+		long now = Instant.now().toEpochMilli();
+		String body = """
+				[{"eventId": "e-1", "timestamp": %d, "accountId": "acct-1", "apiName": "person.enrich", "statusCode": 200,
+				  "bundles": ["employment", "social"], "latencyMs": 31, "bytes": 900, "identifiers": {"email": "a@b.example"}},
+				 {"eventId": "e-2", "timestamp": %d, "accountId": "acct-2", "apiName": "company.enrich", "statusCode": 404},
+				 {"eventId": "e-3", "timestamp": %d, "accountId": "acct-1", "apiName": "person.enrich", "statusCode": 429,
+				  "region": "eu-west-1", "plan": "pro", "requestId": "r-3"}]""".formatted(now, now + 1, now + 2);
+		HttpResponse<String> response = post(body, SECRET);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		assertThat(this.json.readTree(response.body()).path("accepted").asInt()).isEqualTo(3);
+
+		List<ConsumerRecord<String, UsageEvent>> records = consume(3);
+		assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("acct-1", "acct-2", "acct-1");
+		UsageEvent first = records.stream().filter(r -> r.value().getEventId().equals("e-1")).findFirst().orElseThrow().value();
+		assertThat(first.getTimestamp()).isEqualTo(Instant.ofEpochMilli(now));
+		assertThat(first.getAccountId()).isEqualTo("acct-1");
+		assertThat(first.getApiName()).isEqualTo("person.enrich");
+		assertThat(first.getStatusCode()).isEqualTo(200);
+		assertThat(first.getBundles()).containsExactly("employment", "social");
+		assertThat(first.getSource()).isEqualTo(UsageSource.API);
+		assertThat(first.getLatencyMs()).isEqualTo(31);
+		assertThat(first.getBytes()).isEqualTo(900);
+		byte[] sealed = new byte[first.getEncryptedIdentifiers().remaining()];
+		first.getEncryptedIdentifiers().duplicate().get(sealed);
+		assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("a@b.example");
+		assertThat(new String(this.cipher.decrypt("acct-1", new IdentifierCipher.Sealed(first.getKeyId(), sealed)),
+				StandardCharsets.UTF_8)).isEqualTo("{\"email\":\"a@b.example\"}");
+		UsageEvent third = records.stream().filter(r -> r.value().getEventId().equals("e-3")).findFirst().orElseThrow().value();
+		assertThat(third.getRegion()).isEqualTo("eu-west-1");
+		assertThat(third.getRequestId()).isEqualTo("r-3");
+		assertThat(third.getEncryptedIdentifiers()).isNull();
+		// both records of acct-1 on one partition, in the order sent
+		List<ConsumerRecord<String, UsageEvent>> account = records.stream().filter(r -> r.key().equals("acct-1")).toList();
+		assertThat(account.get(0).partition()).isEqualTo(account.get(1).partition());
+		assertThat(account).extracting(r -> r.value().getEventId()).containsExactly("e-1", "e-3");
+	}
+
+	@Test
+	@Order(2)
+	void aBadRequestNamesEveryBadFieldAndProducesNothing() throws Exception {
+		String body = """
+				[{"timestamp": "2026-12-07T00:00:00Z", "accountId": "ok", "apiName": "person.enrich", "statusCode": 200},
+				 {"accountId": "bad id", "apiName": "person.enrich", "statusCode": 99}]""";
+		HttpResponse<String> response = post(body, SECRET);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+		JsonNode errors = this.json.readTree(response.body()).path("errors");
+		List<String> named = new ArrayList<>();
+		errors.forEach(error -> named.add(error.path("index").asInt() + ":" + error.path("field").asString()));
+		assertThat(named).contains("1:accountId", "1:statusCode", "1:timestamp");
+		assertThat(consume(0)).isEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void callersWithoutAValidTokenOrOutsideTheirScopeAreRefused() throws Exception {
+		String event = """
+				{"timestamp": %d, "accountId": "a", "apiName": "phone.lookup", "statusCode": 200}""".formatted(Instant.now().toEpochMilli());
+		assertThat(post(event, null).statusCode()).isEqualTo(401);
+		assertThat(post(event, "wrong").statusCode()).isEqualTo(401);
+		HttpResponse<String> forbidden = post(event, SECRET);
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.body()).contains("phone.lookup");
+		assertThat(consume(0)).isEmpty();
+	}
+
+	@Test
+	@Order(4)
+	void anOversizedBodyIs413() throws Exception {
+		String big = "[" + ("{\"accountId\": \"a\"},".repeat(5000)) + "{}]";
+		assertThat(post(big, SECRET).statusCode()).isEqualTo(413);
+	}
+
+	@Test
+	@Order(5)
+	void withKafkaGoneTheAnswerIs503WithRetryAfterAndNeverAccepted() throws Exception {
+		KAFKA.destroy();
+		String event = """
+				{"eventId": "lost", "timestamp": %d, "accountId": "a", "apiName": "person.enrich", "statusCode": 200}"""
+			.formatted(Instant.now().toEpochMilli());
+		long start = System.nanoTime();
+		HttpResponse<String> response = post(event, SECRET);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+	}
+
+	private HttpResponse<String> post(String body, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/usage/events"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Everything on the topic since the start, waiting until {@code expected} arrived (or 2 s for none). */
+	private List<ConsumerRecord<String, UsageEvent>> consume(int expected) {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + System.nanoTime());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		List<ConsumerRecord<String, UsageEvent>> records = new ArrayList<>();
+		try (SchemaRegistryClient client = new SchemaRegistryClient(REGISTRY.url());
+				KafkaConsumer<String, UsageEvent> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+						ConfluentAvroDeserializer.specific(client, UsageEvent.class))) {
+			consumer.subscribe(List.of(TOPIC));
+			long deadline = System.nanoTime() + Duration.ofSeconds(expected == 0 ? 2 : 20).toNanos();
+			int seen = 0;
+			while (System.nanoTime() < deadline && (expected == 0 || seen < expected)) {
+				for (ConsumerRecord<String, UsageEvent> record : consumer.poll(Duration.ofMillis(200))) {
+					seen++;
+					records.add(record);
+				}
+			}
+		}
+		if (expected == 0) {
+			// only what the first test sent may be there
+			return records.stream().filter(r -> !List.of("e-1", "e-2", "e-3").contains(r.value().getEventId())).toList();
+		}
+		return records;
+	}
+
+}
