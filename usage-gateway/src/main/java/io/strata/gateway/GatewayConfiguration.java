@@ -10,6 +10,8 @@ import io.strata.avro.registry.SchemaRegistryClient;
 import io.strata.avro.wire.ConfluentAvroSerializer;
 import io.strata.gateway.auth.ApiToken;
 import io.strata.gateway.auth.ApiTokens;
+import io.strata.gateway.batch.BatchImports;
+import io.strata.gateway.batch.BatchLedger;
 import io.strata.gateway.crypto.FileAccountKeyStore;
 import io.strata.gateway.crypto.IdentifierCipher;
 import io.strata.gateway.http.GatewayProperties;
@@ -69,6 +71,27 @@ class GatewayConfiguration {
 		ConfluentAvroSerializer<UsageEvent> values = new ConfluentAvroSerializer<>(
 				new SchemaRegistryClient(java.net.URI.create(registryUrl)));
 		return new KafkaProducer<>(config, new StringSerializer(), values);
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	java.util.concurrent.ExecutorService batchExecutor() {
+		return java.util.concurrent.Executors.newFixedThreadPool(2,
+				Thread.ofPlatform().name("batch-import-", 0).daemon(true).factory());
+	}
+
+	/** Batch summaries come later than live events: their rows may be up to {@code batchMaxAge} old. */
+	@Bean
+	BatchImports batchImports(GatewayProperties properties, UsagePublisher publisher,
+			java.util.concurrent.ExecutorService batchExecutor) {
+		UsageEventValidator batchValidator = new UsageEventValidator(properties.batchMaxAge(), properties.maxFutureSkew(),
+				System::currentTimeMillis);
+		return new BatchImports(batchValidator, publisher, new BatchLedger(Path.of(properties.stateDir(), "batches.jsonl")),
+				batchExecutor);
+	}
+
+	@Bean
+	io.strata.gateway.batch.BatchSpool batchSpool(GatewayProperties properties) {
+		return new io.strata.gateway.batch.BatchSpool(Path.of(properties.stateDir(), "spool"));
 	}
 
 	@Bean

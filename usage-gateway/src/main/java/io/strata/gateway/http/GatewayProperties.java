@@ -16,12 +16,15 @@ import org.springframework.util.unit.DataSize;
  * @param retryAfter what the 503 tells callers to wait
  * @param tokens the API tokens (name, sha256 of the secret, services it may report)
  * @param keyStore where the per-account encryption keys are kept
+ * @param batchMaxAge how old a batch summary's rows may be
+ * @param stateDir where batch imports keep their ledger and spooled files
  */
 @ConfigurationProperties("strata.gateway")
 public record GatewayProperties(@DefaultValue("usage-events") String topic, @DefaultValue("1MB") DataSize maxBodySize,
 		@DefaultValue("7d") Duration maxAge, @DefaultValue("5m") Duration maxFutureSkew,
 		@DefaultValue("5s") Duration ackTimeout, @DefaultValue("5s") Duration retryAfter, List<Token> tokens,
-		@DefaultValue("var/gateway/account-keys") String keyStore) {
+		@DefaultValue("var/gateway/account-keys") String keyStore, @DefaultValue("90d") Duration batchMaxAge,
+		@DefaultValue("var/gateway") String stateDir) {
 
 	public GatewayProperties {
 		tokens = tokens == null ? List.of() : List.copyOf(tokens);

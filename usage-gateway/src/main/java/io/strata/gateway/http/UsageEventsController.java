@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.strata.gateway.auth.ApiToken;
 import io.strata.gateway.auth.ApiTokens;
+import io.strata.gateway.publish.EventSource;
 import io.strata.gateway.publish.PublishUnavailableException;
 import io.strata.gateway.publish.UsagePublisher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -110,7 +111,7 @@ class UsageEventsController {
 					+ "] may not report usage of " + forbidden, Map.of("apiNames", forbidden)).build();
 		}
 		try {
-			this.publisher.publish(result.valid());
+			this.publisher.publish(result.valid(), EventSource.API);
 		}
 		catch (PublishUnavailableException ex) {
 			rejected("unavailable", result.valid().size());

@@ -48,14 +48,15 @@ public final class KafkaUsagePublisher implements UsagePublisher {
 	}
 
 	@Override
-	public void publish(List<UsageEventInput> events) {
+	public void publish(List<UsageEventInput> events, EventSource source) {
+		UsageSource avroSource = source == EventSource.BATCH ? UsageSource.BATCH : UsageSource.API;
 		long start = System.nanoTime();
 		long deadline = start + this.ackTimeout.toNanos();
 		List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
 		try {
 			for (UsageEventInput event : events) {
 				acks.add(this.producer.send(new ProducerRecord<>(this.topic, event.accountId(),
-						this.records.toAvro(event, UsageSource.API))));
+						this.records.toAvro(event, avroSource))));
 			}
 		}
 		catch (KafkaException ex) {
