@@ -12,14 +12,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.strata.avro.registry.SchemaRegistryClient;
 import io.strata.avro.registry.server.SchemaRegistryServer;
 import io.strata.avro.schema.UsageEvent;
 import io.strata.avro.schema.UsageSource;
 import io.strata.avro.wire.ConfluentAvroDeserializer;
 import io.strata.gateway.auth.ApiTokens;
+import io.strata.gateway.client.DeliveryListener;
+import io.strata.gateway.client.UsageClient;
+import io.strata.gateway.client.UsageRecord;
 import io.strata.gateway.crypto.IdentifierCipher;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The gateway on an in-process KRaft Kafka broker and Strata's schema registry: what is posted
  * over HTTP is read back from the topic by a plain Kafka consumer with the wire-format serde.
- * One context and one broker for the class; the last test stops the broker.
+ * The {@code UsageClient} is checked here too, through the real gateway. One context and one
+ * broker for the class; the last test stops the broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -179,6 +188,41 @@ class UsageGatewayIT {
 
 	@Test
 	@Order(5)
+	void theClientDeliversEveryRecordItReportsToTheTopic() throws Exception {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		List<DeliveryListener.Refusal> refusals = new CopyOnWriteArrayList<>();
+		List<String> reported = new ArrayList<>();
+		try (UsageClient client = UsageClient.builder(URI.create("http://localhost:" + this.port), SECRET)
+			.meters(meters)
+			.listener(refusals::add)
+			.build()) {
+			for (int i = 0; i < 1_000; i++) {
+				UsageRecord record = UsageRecord.builder("acct-" + (i % 37), i % 2 == 0 ? "person.enrich" : "company.enrich", 200)
+					.eventId("client-" + i)
+					.bundles(List.of("employment"))
+					.latencyMs(i % 300)
+					.identifier("email", "user" + i + "@example.com")
+					.build();
+				assertThat(client.report(record)).isTrue();
+				reported.add(record.eventId());
+			}
+			client.flush().get(30, TimeUnit.SECONDS);
+		}
+		assertThat(refusals).isEmpty();
+		assertThat(meters.get("strata.usage.client.events.sent").counter().count()).isEqualTo(1_000);
+		assertThat(meters.get("strata.usage.client.events.failed").counter().count()).isZero();
+
+		Set<String> onTopic = new HashSet<>();
+		for (ConsumerRecord<String, UsageEvent> record : consume(3 + 1_000)) {
+			if (record.value().getEventId().startsWith("client-")) {
+				assertThat(onTopic.add(record.value().getEventId())).as("no duplicate").isTrue();
+			}
+		}
+		assertThat(onTopic).containsExactlyInAnyOrderElementsOf(reported);
+	}
+
+	@Test
+	@Order(6)
 	void withKafkaGoneTheAnswerIs503WithRetryAfterAndNeverAccepted() throws Exception {
 		KAFKA.destroy();
 		String event = """
