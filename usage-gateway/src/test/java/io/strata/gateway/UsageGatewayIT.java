@@ -63,6 +63,8 @@ class UsageGatewayIT {
 
 	private static final String SECRET = "svc-secret-1";
 
+	private static final String BATCH_SECRET = "batch-secret-1";
+
 	private static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 3, TOPIC);
 
 	private static final SchemaRegistryServer REGISTRY;
@@ -92,6 +94,10 @@ class UsageGatewayIT {
 		registry.add("strata.gateway.tokens[0].name", () -> "people-service");
 		registry.add("strata.gateway.tokens[0].sha256", () -> ApiTokens.hash(SECRET));
 		registry.add("strata.gateway.tokens[0].services", () -> "person.enrich,company.enrich");
+		registry.add("strata.gateway.tokens[1].name", () -> "batch-job");
+		registry.add("strata.gateway.tokens[1].sha256", () -> ApiTokens.hash(BATCH_SECRET));
+		registry.add("strata.gateway.tokens[1].services", () -> "*");
+		registry.add("strata.gateway.state-dir", () -> STATE.resolve("gateway").toString());
 	}
 
 	@AfterAll
@@ -223,6 +229,52 @@ class UsageGatewayIT {
 
 	@Test
 	@Order(6)
+	void aBatchSummaryFileBecomesBatchEventsOnceEvenWhenPostedTwice() throws Exception {
+		String csv = """
+				timestamp,accountId,apiName,statusCode,bundles
+				%s,acct-9,person.enrich,200,employment|social
+				%s,acct-9,company.enrich,200,
+				%s,not ok,person.enrich,200,
+				""".formatted(Instant.now().minusSeconds(3600), Instant.now().minusSeconds(3599), Instant.now());
+		HttpResponse<String> scoped = postBatch(csv, SECRET);
+		assertThat(scoped.statusCode()).as("batch jobs need a '*' token").isEqualTo(403);
+		HttpResponse<String> started = postBatch(csv, BATCH_SECRET);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		String location = started.headers().firstValue("Location").orElseThrow();
+		JsonNode status = this.json.readTree(started.body());
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!status.path("state").asString().equals("SUCCEEDED") && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+			status = this.json.readTree(this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + location))
+				.build(), HttpResponse.BodyHandlers.ofString()).body());
+		}
+		assertThat(status.path("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(status.path("emitted").asLong()).isEqualTo(2);
+		assertThat(status.path("rejected").asLong()).isEqualTo(1);
+		assertThat(status.path("errors").get(0).path("line").asLong()).isEqualTo(4);
+		assertThat(status.path("errors").get(0).path("field").asString()).isEqualTo("accountId");
+
+		HttpResponse<String> again = postBatch(csv, BATCH_SECRET);
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.headers().firstValue("Location")).hasValue(location);
+		List<UsageEvent> batch = consume(3 + 1_000 + 2).stream()
+			.map(ConsumerRecord::value)
+			.filter(event -> event.getSource() == UsageSource.BATCH)
+			.toList();
+		assertThat(batch).hasSize(2);
+		assertThat(batch).extracting(UsageEvent::getApiName).containsExactlyInAnyOrder("person.enrich", "company.enrich");
+	}
+
+	private HttpResponse<String> postBatch(String csv, String token) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/usage/batches"))
+			.header("Content-Type", "text/csv")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(csv))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	@Order(7)
 	void withKafkaGoneTheAnswerIs503WithRetryAfterAndNeverAccepted() throws Exception {
 		KAFKA.destroy();
 		String event = """
