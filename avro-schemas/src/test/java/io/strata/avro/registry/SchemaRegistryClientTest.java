@@ -1,45 +1,22 @@
 package io.strata.avro.registry;
 
+import io.strata.avro.testing.InProcessRegistryTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.strata.avro.registry.server.SchemaRegistryServer;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The client against the embedded registry: ids, versions, compatibility levels and every error code. */
-class SchemaRegistryClientTest {
+class SchemaRegistryClientTest extends InProcessRegistryTest {
 
 	private static final Schema V1 = schema("{\"name\": \"a\", \"type\": \"int\"}");
 
 	/** Adds a field without a default: a v2 reader cannot read v1 data, a v1 reader can read v2 data. */
 	private static final Schema REQUIRED_FIELD_ADDED = schema(
 			"{\"name\": \"a\", \"type\": \"int\"}, {\"name\": \"b\", \"type\": \"string\"}");
-
-	@TempDir
-	Path dataDir;
-
-	private SchemaRegistryServer server;
-
-	private SchemaRegistryClient client;
-
-	@BeforeEach
-	void startRegistry() {
-		this.server = new SchemaRegistryServer(this.dataDir).start(0);
-		this.client = new SchemaRegistryClient(this.server.url());
-	}
-
-	@AfterEach
-	void stopRegistry() {
-		this.client.close();
-		this.server.close();
-	}
 
 	@Test
 	void idsAreGlobalIncreasingAndStableForTheSameSchema() {

@@ -1,17 +1,15 @@
 package io.strata.avro.wire;
 
+import io.strata.avro.testing.InProcessRegistryTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.avro.SampleEvents;
-import io.strata.avro.registry.SchemaRegistryClient;
-import io.strata.avro.registry.server.SchemaRegistryServer;
 import io.strata.avro.schema.Contract;
 import io.strata.avro.schema.LimitEvent;
 import io.strata.avro.schema.UsageEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
@@ -21,32 +19,10 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Round trips of the three event schemas through a real in-process registry. */
-class ConfluentAvroSerdeTest {
-
-	@TempDir
-	Path dataDir;
-
-	private SchemaRegistryServer server;
-
-	private SchemaRegistryClient client;
-
-	@BeforeEach
-	void startRegistry() {
-		this.server = new SchemaRegistryServer(this.dataDir).start(0);
-		this.client = new SchemaRegistryClient(this.server.url());
-	}
-
-	@AfterEach
-	void stopRegistry() {
-		this.client.close();
-		this.server.close();
-	}
+class ConfluentAvroSerdeTest extends InProcessRegistryTest {
 
 	@Test
 	void usageEventRoundTripsAsSpecificRecord() {

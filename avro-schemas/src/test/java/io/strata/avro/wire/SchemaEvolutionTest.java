@@ -1,20 +1,15 @@
 package io.strata.avro.wire;
 
+import io.strata.avro.testing.InProcessRegistryTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.avro.registry.SchemaRegistryClient;
-import io.strata.avro.registry.server.SchemaRegistryServer;
-import java.nio.file.Path;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A producer adds an optional field; consumers on either schema keep reading both. */
-class SchemaEvolutionTest {
+class SchemaEvolutionTest extends InProcessRegistryTest {
 
 	private static final Schema V1 = new Schema.Parser().parse("""
 			{"type": "record", "name": "Call", "namespace": "io.strata.test", "fields": [
@@ -29,25 +24,6 @@ class SchemaEvolutionTest {
 			  {"name": "region", "type": ["null", "string"], "default": null},
 			  {"name": "plan", "type": "string", "default": "free"}
 			]}""");
-
-	@TempDir
-	Path dataDir;
-
-	private SchemaRegistryServer server;
-
-	private SchemaRegistryClient client;
-
-	@BeforeEach
-	void startRegistry() {
-		this.server = new SchemaRegistryServer(this.dataDir).start(0);
-		this.client = new SchemaRegistryClient(this.server.url());
-	}
-
-	@AfterEach
-	void stopRegistry() {
-		this.client.close();
-		this.server.close();
-	}
 
 	@Test
 	void aNewOptionalFieldRegistersVersionTwoUnderANewId() {
