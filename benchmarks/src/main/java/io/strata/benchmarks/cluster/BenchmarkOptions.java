@@ -1,5 +1,6 @@
 package io.strata.benchmarks.cluster;
 
+import io.strata.benchmarks.OptionValues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,29 +53,20 @@ record BenchmarkOptions(long events, Path work, int clients, Duration warmUp, Du
 			}
 			String value = args[++i];
 			options = switch (option) {
-				case "--events" -> new BenchmarkOptions(number(option, value), options.work, options.clients,
+				case "--events" -> new BenchmarkOptions(OptionValues.wholeNumber(option, value), options.work, options.clients,
 						options.warmUp, options.measure);
 				case "--work" -> new BenchmarkOptions(options.events, Path.of(value), options.clients, options.warmUp,
 						options.measure);
 				case "--clients" -> new BenchmarkOptions(options.events, options.work,
-						Math.toIntExact(number(option, value)), options.warmUp, options.measure);
+						Math.toIntExact(OptionValues.wholeNumber(option, value)), options.warmUp, options.measure);
 				case "--seconds" -> new BenchmarkOptions(options.events, options.work, options.clients,
-						options.warmUp, Duration.ofSeconds(number(option, value)));
+						options.warmUp, Duration.ofSeconds(OptionValues.wholeNumber(option, value)));
 				case "--warm-up-seconds" -> new BenchmarkOptions(options.events, options.work, options.clients,
-						Duration.ofSeconds(number(option, value)), options.measure);
+						Duration.ofSeconds(OptionValues.wholeNumber(option, value)), options.measure);
 				default -> throw StrataException.invalidInput("Option[%s] is unknown", option);
 			};
 		}
 		return options;
-	}
-
-	private static long number(String option, String value) {
-		try {
-			return Long.parseLong(value.replace("_", "").replace(",", ""));
-		}
-		catch (NumberFormatException ex) {
-			throw StrataException.invalidInput("Option[%s] must be a whole number, not[%s]", option, value);
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.strata.benchmarks.cluster;
 
+import io.strata.benchmarks.ProcessUsage;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ record BenchmarkRun(CacheMode mode, PhaseResult warmUp, PhaseResult measured, Ca
 
 	/** Cores kept busy on average while measuring (CPU seconds per second). */
 	double busyCores() {
-		return this.usage.cpu().toNanos() / 1e9 / this.measured.seconds();
+		return this.usage.cores(this.measured.seconds());
 	}
 
 	/** Failed queries of the whole run, warm-up included: every one must succeed. */

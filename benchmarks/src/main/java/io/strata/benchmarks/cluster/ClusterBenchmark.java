@@ -1,5 +1,6 @@
 package io.strata.benchmarks.cluster;
 
+import io.strata.benchmarks.ProcessUsage;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.strata.benchmarks.gateway;
 
+import io.strata.benchmarks.ProcessUsage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.strata.benchmarks.gateway;
 
+import io.strata.benchmarks.OptionValues;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -43,7 +44,7 @@ record GatewayBenchmarkOptions(int clients, int batchSize, int batches, Duration
 			if (i + 1 >= args.length) {
 				throw StrataException.invalidInput("Option[%s] needs a value", option);
 			}
-			long value = number(option, args[++i]);
+			long value = OptionValues.wholeNumber(option, args[++i]);
 			options = switch (option) {
 				case "--clients" -> new GatewayBenchmarkOptions(Math.toIntExact(value), options.batchSize,
 						options.batches, options.warmUp, options.measure);
@@ -59,15 +60,6 @@ record GatewayBenchmarkOptions(int clients, int batchSize, int batches, Duration
 			};
 		}
 		return options;
-	}
-
-	private static long number(String option, String value) {
-		try {
-			return Long.parseLong(value.replace("_", "").replace(",", ""));
-		}
-		catch (NumberFormatException ex) {
-			throw StrataException.invalidInput("Option[%s] must be a whole number, not[%s]", option, value);
-		}
 	}
 
 }
