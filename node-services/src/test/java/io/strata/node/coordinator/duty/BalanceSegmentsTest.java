@@ -1,6 +1,5 @@
 package io.strata.node.coordinator.duty;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +13,7 @@ import io.strata.node.coordinator.balancer.CostBalancer;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.zk.LoadRequest.Action;
 import io.strata.node.zk.NodeAnnouncement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static io.strata.node.coordinator.duty.DutyFixtures.LARGE;
 import static io.strata.node.coordinator.duty.DutyFixtures.NO_LIMITS;
@@ -29,8 +24,7 @@ import static io.strata.node.coordinator.duty.DutyFixtures.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link BalanceSegments} on hand-built runs, writing to real load queues in an in-process ZooKeeper. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BalanceSegmentsTest {
+class BalanceSegmentsTest extends LoadQueueDutyTest {
 
 	private static final NodeAnnouncement HOT_1 = historical("hot-1:8083", "hot", LARGE);
 
@@ -40,26 +34,11 @@ class BalanceSegmentsTest {
 
 	private static final NodeAnnouncement COLD_2 = historical("cold-2:8083", "cold", LARGE);
 
-	private ZooKeeperLoadQueues zooKeeper;
-
-	private LoadQueuePeon peon;
-
 	private BalanceSegments balance;
 
-	@BeforeAll
-	void startZooKeeper() throws Exception {
-		this.zooKeeper = new ZooKeeperLoadQueues();
-	}
-
-	@AfterAll
-	void stopZooKeeper() throws IOException {
-		this.zooKeeper.close();
-	}
-
-	@BeforeEach
-	void emptyQueues() {
-		this.peon = this.zooKeeper.peon();
-		this.balance = new BalanceSegments(this.peon, new CostBalancer());
+	@Override
+	void newDuty(LoadQueuePeon peon) {
+		this.balance = new BalanceSegments(peon, new CostBalancer());
 	}
 
 	@Test

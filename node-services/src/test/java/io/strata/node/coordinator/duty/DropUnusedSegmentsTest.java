@@ -1,6 +1,5 @@
 package io.strata.node.coordinator.duty;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -10,11 +9,7 @@ import io.strata.node.coordinator.ServerState;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.zk.LoadRequest.Action;
 import io.strata.node.zk.NodeAnnouncement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static io.strata.node.coordinator.duty.DutyFixtures.LARGE;
 import static io.strata.node.coordinator.duty.DutyFixtures.NO_LIMITS;
@@ -26,33 +21,17 @@ import static io.strata.node.coordinator.duty.DutyFixtures.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link DropUnusedSegments} on hand-built runs, writing to real load queues in an in-process ZooKeeper. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DropUnusedSegmentsTest {
+class DropUnusedSegmentsTest extends LoadQueueDutyTest {
 
 	private static final NodeAnnouncement HOT_1 = historical("hot-1:8083", "hot", LARGE);
 
 	private static final NodeAnnouncement COLD_1 = historical("cold-1:8083", "cold", LARGE);
 
-	private ZooKeeperLoadQueues zooKeeper;
-
-	private LoadQueuePeon peon;
-
 	private DropUnusedSegments dropUnused;
 
-	@BeforeAll
-	void startZooKeeper() throws Exception {
-		this.zooKeeper = new ZooKeeperLoadQueues();
-	}
-
-	@AfterAll
-	void stopZooKeeper() throws IOException {
-		this.zooKeeper.close();
-	}
-
-	@BeforeEach
-	void emptyQueues() {
-		this.peon = this.zooKeeper.peon();
-		this.dropUnused = new DropUnusedSegments(this.peon);
+	@Override
+	void newDuty(LoadQueuePeon peon) {
+		this.dropUnused = new DropUnusedSegments(peon);
 	}
 
 	@Test

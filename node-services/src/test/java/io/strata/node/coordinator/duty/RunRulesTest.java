@@ -1,6 +1,5 @@
 package io.strata.node.coordinator.duty;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,11 +16,7 @@ import io.strata.node.coordinator.rule.Rule;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.zk.LoadRequest.Action;
 import io.strata.node.zk.NodeAnnouncement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static io.strata.node.coordinator.duty.DutyFixtures.LARGE;
 import static io.strata.node.coordinator.duty.DutyFixtures.NO_LIMITS;
@@ -39,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each test reads back what was queued; the ServerState of a run is a snapshot, so a request the
  * snapshot shows as queued is not in ZooKeeper unless the duty wrote it again.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RunRulesTest {
+class RunRulesTest extends LoadQueueDutyTest {
 
 	private static final NodeAnnouncement HOT_1 = historical("hot-1:8083", "hot", LARGE);
 
@@ -57,26 +51,11 @@ class RunRulesTest {
 	/** Every segment not of wiki: one copy on hot. */
 	private static final List<Rule> ONE_HOT_COPY = List.of(new Rule.LoadForever(tiers("hot", 1)));
 
-	private ZooKeeperLoadQueues zooKeeper;
-
-	private LoadQueuePeon peon;
-
 	private RunRules runRules;
 
-	@BeforeAll
-	void startZooKeeper() throws Exception {
-		this.zooKeeper = new ZooKeeperLoadQueues();
-	}
-
-	@AfterAll
-	void stopZooKeeper() throws IOException {
-		this.zooKeeper.close();
-	}
-
-	@BeforeEach
-	void emptyQueues() {
-		this.peon = this.zooKeeper.peon();
-		this.runRules = new RunRules(this.peon, new CostBalancer());
+	@Override
+	void newDuty(LoadQueuePeon peon) {
+		this.runRules = new RunRules(peon, new CostBalancer());
 	}
 
 	@Test
