@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 
 import io.strata.node.StrataNodeApplication;
 import io.strata.node.testing.TestingMariaDb;
-import io.strata.node.testing.TestingS3Server;
+import io.strata.s3.TestingS3Server;
 import org.apache.curator.test.TestingServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

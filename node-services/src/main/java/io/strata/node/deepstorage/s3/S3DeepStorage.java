@@ -14,6 +14,7 @@ import io.strata.node.deepstorage.AtomicFileWrite;
 import io.strata.node.deepstorage.DeepStorage;
 import io.strata.node.deepstorage.LoadSpec;
 import io.strata.node.deepstorage.SegmentObjectPath;
+import io.strata.s3.S3Settings;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -55,7 +56,7 @@ public final class S3DeepStorage implements DeepStorage {
 	public S3DeepStorage(S3Client client, String bucket, String baseKey) {
 		this.client = Objects.requireNonNull(client, "client");
 		this.bucket = Objects.requireNonNull(bucket, "bucket");
-		this.baseKey = trimSlashes(Objects.requireNonNull(baseKey, "baseKey"));
+		this.baseKey = S3Settings.trimSlashes(Objects.requireNonNull(baseKey, "baseKey"));
 		if (bucket.isBlank()) {
 			throw new IllegalArgumentException("bucket must not be blank");
 		}
@@ -169,18 +170,6 @@ public final class S3DeepStorage implements DeepStorage {
 
 	private static StrataException deleteFailed(LoadSpec.S3 s3, Exception cause) {
 		return StrataException.io(cause, "Cannot delete object[s3://%s/%s] from S3", s3.bucket(), s3.key());
-	}
-
-	static String trimSlashes(String key) {
-		int start = 0;
-		int end = key.length();
-		while (start < end && key.charAt(start) == '/') {
-			start++;
-		}
-		while (end > start && key.charAt(end - 1) == '/') {
-			end--;
-		}
-		return key.substring(start, end);
 	}
 
 }

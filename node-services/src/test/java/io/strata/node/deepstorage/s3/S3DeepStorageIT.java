@@ -1,5 +1,7 @@
 package io.strata.node.deepstorage.s3;
 
+import io.strata.s3.S3ClientFactory;
+import io.strata.s3.S3Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import io.strata.engine.error.StrataException;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.time.Interval;
 import io.strata.node.deepstorage.LoadSpec;
-import io.strata.node.testing.TestingS3Server;
+import io.strata.s3.TestingS3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

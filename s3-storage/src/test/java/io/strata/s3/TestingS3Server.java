@@ -1,9 +1,8 @@
-package io.strata.node.testing;
+package io.strata.s3;
 
 import java.net.URI;
 import java.util.Objects;
 
-import io.strata.node.deepstorage.s3.S3Settings;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;

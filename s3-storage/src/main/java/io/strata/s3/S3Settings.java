@@ -1,4 +1,4 @@
-package io.strata.node.deepstorage.s3;
+package io.strata.s3;
 
 import java.net.URI;
 import java.util.Objects;
@@ -34,7 +34,7 @@ public record S3Settings(URI endpoint, String region, String bucket, String base
 		if ((accessKey == null) != (secretKey == null)) {
 			throw new IllegalArgumentException("accessKey and secretKey must be given together or not at all");
 		}
-		baseKey = S3DeepStorage.trimSlashes(baseKey);
+		baseKey = trimSlashes(baseKey);
 	}
 
 	/** Whether static credentials were given (otherwise the default chain applies). */
@@ -47,6 +47,19 @@ public record S3Settings(URI endpoint, String region, String bucket, String base
 		return "S3Settings[endpoint=" + this.endpoint + ", region=" + this.region + ", bucket=" + this.bucket
 				+ ", baseKey=" + this.baseKey + ", pathStyleAccess=" + this.pathStyleAccess + ", accessKey="
 				+ this.accessKey + ", secretKey=" + (this.secretKey == null ? "null" : "****") + "]";
+	}
+
+	/** The key without leading or trailing '/': S3 keys are joined with exactly one. */
+	public static String trimSlashes(String key) {
+		int start = 0;
+		int end = key.length();
+		while (start < end && key.charAt(start) == '/') {
+			start++;
+		}
+		while (end > start && key.charAt(end - 1) == '/') {
+			end--;
+		}
+		return key.substring(start, end);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.strata.node.deepstorage.s3;
+package io.strata.s3;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
