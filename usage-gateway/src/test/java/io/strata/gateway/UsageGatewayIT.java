@@ -5,13 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -28,7 +26,11 @@ import io.strata.gateway.auth.ApiTokens;
 import io.strata.gateway.client.DeliveryListener;
 import io.strata.gateway.client.UsageClient;
 import io.strata.gateway.client.UsageRecord;
+import io.strata.gateway.archive.ArchiveContents;
 import io.strata.gateway.crypto.IdentifierCipher;
+import io.strata.gateway.storage.LocalDeepStorage;
+import io.strata.s3.S3ClientFactory;
+import io.strata.s3.TestingS3Server;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,6 +46,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,33 +60,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * broker for the class; the last test stops the broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UsageGatewayIT {
 
-	private static final String TOPIC = "usage-events";
+	private static final String TOPIC = UsageTestStack.TOPIC;
 
 	private static final String SECRET = "svc-secret-1";
 
 	private static final String BATCH_SECRET = "batch-secret-1";
 
-	private static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 3, TOPIC);
+	private static final EmbeddedKafkaKraftBroker KAFKA = UsageTestStack.KAFKA;
 
-	private static final SchemaRegistryServer REGISTRY;
+	private static final SchemaRegistryServer REGISTRY = UsageTestStack.REGISTRY;
 
-	private static final Path STATE;
-
-	static {
-		try {
-			STATE = Files.createTempDirectory("gateway-it");
-			KAFKA.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-					"transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1"));
-			KAFKA.afterPropertiesSet();
-			REGISTRY = new SchemaRegistryServer(STATE.resolve("registry")).start(0);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	private static final Path STATE = UsageTestStack.STATE;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -98,12 +90,17 @@ class UsageGatewayIT {
 		registry.add("strata.gateway.tokens[1].sha256", () -> ApiTokens.hash(BATCH_SECRET));
 		registry.add("strata.gateway.tokens[1].services", () -> "*");
 		registry.add("strata.gateway.state-dir", () -> STATE.resolve("gateway").toString());
+		registry.add("strata.deep-storage.directory", () -> STATE.resolve("deep-storage").toString());
+		registry.add("strata.deep-storage.s3.endpoint", () -> UsageTestStack.S3.endpoint().toString());
+		registry.add("strata.deep-storage.s3.path-style-access", () -> "true");
+		registry.add("strata.deep-storage.s3.access-key", () -> TestingS3Server.ACCESS_KEY);
+		registry.add("strata.deep-storage.s3.secret-key", () -> TestingS3Server.SECRET_KEY);
+		registry.add("strata.archiver.flush-interval", () -> "500ms");
 	}
 
 	@AfterAll
 	static void stop() {
-		REGISTRY.close();
-		KAFKA.destroy();
+		UsageTestStack.stop();
 	}
 
 	@LocalServerPort
@@ -275,6 +272,70 @@ class UsageGatewayIT {
 
 	@Test
 	@Order(7)
+	void aSummaryFileInS3IsImportedByItsUri() throws Exception {
+		String ndjson = """
+				{"timestamp": "%s", "accountId": "acct-s3", "apiName": "person.enrich", "statusCode": 200, "bundles": ["social"]}
+				{"timestamp": "%s", "accountId": "acct-s3", "apiName": "company.enrich", "statusCode": 200}
+				""".formatted(Instant.now().minusSeconds(600), Instant.now().minusSeconds(599));
+		try (S3Client s3 = S3ClientFactory.create(UsageTestStack.S3.settings())) {
+			s3.putObject(request -> request.bucket(UsageTestStack.S3.bucket()).key("batches/2026-12-07.ndjson"),
+					RequestBody.fromString(ndjson));
+		}
+		String uri = "s3://" + UsageTestStack.S3.bucket() + "/batches/2026-12-07.ndjson";
+		HttpResponse<String> missing = postBatchUri("s3://" + UsageTestStack.S3.bucket() + "/batches/none.ndjson");
+		assertThat(missing.statusCode()).as(missing.body()).isEqualTo(400);
+		assertThat(missing.body()).contains("No file at");
+
+		HttpResponse<String> started = postBatchUri(uri);
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+		JsonNode status = awaitBatch(started.headers().firstValue("Location").orElseThrow());
+		assertThat(status.path("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(status.path("emitted").asLong()).isEqualTo(2);
+		assertThat(postBatchUri(uri).statusCode()).as("the same file again emits nothing").isEqualTo(200);
+		assertThat(consume(3 + 1_000 + 2 + 2).stream().filter(r -> r.value().getAccountId().equals("acct-s3"))).hasSize(2);
+	}
+
+	@Test
+	@Order(8)
+	void everyAcceptedEventReachesTheParquetArchiveOnce() throws Exception {
+		int expected = 3 + 1_000 + 2 + 2;
+		LocalDeepStorage storage = new LocalDeepStorage(STATE.resolve("deep-storage"));
+		List<ArchiveContents.ArchivedEvent> archived = List.of();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (archived.size() < expected && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			archived = ArchiveContents.read(storage, "archive/usage");
+		}
+		assertThat(archived).hasSize(expected);
+		assertThat(archived).extracting(ArchiveContents.ArchivedEvent::eventId).doesNotHaveDuplicates()
+			.contains("e-1", "e-2", "e-3", "client-0", "client-999");
+		String metrics = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(metrics).contains("strata_archive_events_total " + expected + ".0").contains("strata_archive_lag ");
+	}
+
+	private HttpResponse<String> postBatchUri(String uri) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/usage/batches"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + BATCH_SECRET)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"uri\": \"" + uri + "\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private JsonNode awaitBatch(String location) throws Exception {
+		JsonNode status = null;
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		do {
+			Thread.sleep(50);
+			status = this.json.readTree(this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + location))
+				.build(), HttpResponse.BodyHandlers.ofString()).body());
+		}
+		while (!status.path("state").asString().equals("SUCCEEDED") && System.nanoTime() < deadline);
+		return status;
+	}
+
+	@Test
+	@Order(9)
 	void withKafkaGoneTheAnswerIs503WithRetryAfterAndNeverAccepted() throws Exception {
 		KAFKA.destroy();
 		String event = """

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import io.strata.gateway.auth.ApiToken;
 import io.strata.gateway.auth.ApiTokens;
+import io.strata.gateway.storage.SourceFiles;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /v1/usage/batches}: a usage summary file as the body ({@code text/csv} or
- * {@code application/x-ndjson}) or {@code {"uri": "file:///..."}} naming one in local deep storage.
+ * {@code application/x-ndjson}) or {@code {"uri": "file:///..."}} / {@code {"uri": "s3://bucket/key"}}
+ * naming one in deep storage ({@code .csv} files are CSV, anything else NDJSON).
  * 202 with the import's status and its {@code Location} when it starts; 200 with the earlier
  * import's status when the same content was imported before (nothing is emitted again).
  * {@code GET /v1/usage/batches/{id}}: progress, counts, errors per line. Batch jobs report for any
@@ -39,12 +42,15 @@ class BatchImportController {
 
 	private final Path spool;
 
+	private final SourceFiles sourceFiles;
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
-	BatchImportController(BatchImports imports, ApiTokens tokens, BatchSpool spool) {
+	BatchImportController(BatchImports imports, ApiTokens tokens, BatchSpool spool, SourceFiles sourceFiles) {
 		this.imports = imports;
 		this.tokens = tokens;
 		this.spool = spool.directory();
+		this.sourceFiles = sourceFiles;
 	}
 
 	@PostMapping("/v1/usage/batches")
@@ -63,18 +69,30 @@ class BatchImportController {
 		if (type.startsWith("application/json")) {
 			JsonNode body = this.mapper.readTree(request.getInputStream());
 			String uri = body.path("uri").asString("");
-			if (!uri.startsWith("file:")) {
-				Files.deleteIfExists(copy);
-				return problem(HttpStatus.BAD_REQUEST, "uri must name a file in local deep storage (file:///...); got[" + uri
-						+ "] (s3:// is not supported yet)");
+			URI source;
+			try {
+				source = URI.create(uri);
 			}
-			Path source = Path.of(URI.create(uri));
-			if (!Files.isRegularFile(source)) {
+			catch (IllegalArgumentException ex) {
+				source = null;
+			}
+			if (source == null || source.getScheme() == null || !SourceFiles.isSupported(source)) {
+				Files.deleteIfExists(copy);
+				return problem(HttpStatus.BAD_REQUEST, "uri must name a file in deep storage, file:///... or s3://bucket/key; got["
+						+ uri + "]");
+			}
+			try {
+				this.sourceFiles.copy(source, copy);
+			}
+			catch (NoSuchFileException ex) {
 				Files.deleteIfExists(copy);
 				return problem(HttpStatus.BAD_REQUEST, "No file at " + uri);
 			}
-			format = source.toString().endsWith(".csv") ? SummaryFileReader.Format.CSV : SummaryFileReader.Format.NDJSON;
-			Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+			catch (IOException | RuntimeException ex) {
+				Files.deleteIfExists(copy);
+				return problem(HttpStatus.BAD_GATEWAY, "Cannot read " + uri + ": " + ex.getMessage());
+			}
+			format = source.getPath().endsWith(".csv") ? SummaryFileReader.Format.CSV : SummaryFileReader.Format.NDJSON;
 		}
 		else if (type.startsWith("text/csv") || type.startsWith("application/x-ndjson")) {
 			format = type.startsWith("text/csv") ? SummaryFileReader.Format.CSV : SummaryFileReader.Format.NDJSON;
@@ -85,7 +103,7 @@ class BatchImportController {
 		else {
 			Files.deleteIfExists(copy);
 			return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"Send text/csv or application/x-ndjson, or application/json {\"uri\": \"file:///...\"}");
+					"Send text/csv or application/x-ndjson, or application/json {\"uri\": \"file:///... or s3://bucket/key\"}");
 		}
 		BatchImports.Started started = this.imports.submit(copy, format);
 		URI location = URI.create("/v1/usage/batches/" + started.status().id());
