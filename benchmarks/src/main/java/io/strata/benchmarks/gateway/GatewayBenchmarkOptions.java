@@ -33,7 +33,7 @@ record GatewayBenchmarkOptions(int clients, int batchSize, int batches, Duration
 	}
 
 	static GatewayBenchmarkOptions defaults() {
-		return new GatewayBenchmarkOptions(8, 100, 1_000, Duration.ofSeconds(5), Duration.ofSeconds(20));
+		return new GatewayBenchmarkOptions(8, 100, 1_000, Duration.ofSeconds(30), Duration.ofSeconds(20));
 	}
 
 	/** Parses {@code args}; an unknown option or a missing value is invalid input naming it. */

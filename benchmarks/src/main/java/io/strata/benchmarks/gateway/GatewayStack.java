@@ -82,6 +82,10 @@ final class GatewayStack implements AutoCloseable {
 			arguments.put("strata.gateway.tokens[0].name", "benchmark");
 			arguments.put("strata.gateway.tokens[0].sha256", ApiTokens.hash(token));
 			arguments.put("strata.gateway.tokens[0].services", "*");
+			arguments.put("strata.gateway.state-dir", work.resolve("gateway").toString());
+			// the path measured is HTTP -> acknowledged by Kafka; the archiver would compete for the cores
+			arguments.put("strata.archiver.enabled", "false");
+			arguments.put("strata.deep-storage.directory", work.resolve("deep-storage").toString());
 			List<String> commandLine = new ArrayList<>();
 			arguments.forEach((name, value) -> commandLine.add("--" + name + "=" + value));
 			ConfigurableApplicationContext gateway = new SpringApplicationBuilder(UsageGatewayApplication.class)

@@ -8,9 +8,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Per-account 256-bit AES keys in an append-only file ({@code keyId accountId base64key} per
  * line), readable only by the gateway's user, written with a sync before a key is used, so that
- * no event is ever encrypted with a key that a crash could lose. Thread-safe (one lock).
+ * no event is ever encrypted with a key that a crash could lose. Thread-safe: lookups take no
+ * lock, creating a key takes one.
  */
 public final class FileAccountKeyStore implements AccountKeyStore {
 
@@ -26,9 +27,10 @@ public final class FileAccountKeyStore implements AccountKeyStore {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final Map<String, AccountKey> byAccount = new HashMap<>();
+	/** Read on every encrypted event without the lock; written under it. */
+	private final Map<String, AccountKey> byAccount = new ConcurrentHashMap<>();
 
-	private final Map<String, SecretKey> byId = new HashMap<>();
+	private final Map<String, SecretKey> byId = new ConcurrentHashMap<>();
 
 	public FileAccountKeyStore(Path file) {
 		this.file = file;
@@ -54,7 +56,13 @@ public final class FileAccountKeyStore implements AccountKeyStore {
 	}
 
 	@Override
-	public synchronized AccountKey current(String accountId) {
+	public AccountKey current(String accountId) {
+		AccountKey existing = this.byAccount.get(accountId);
+		return existing != null ? existing : create(accountId);
+	}
+
+	/** Creates, stores and syncs an account's first key, once even when threads race for it. */
+	private synchronized AccountKey create(String accountId) {
 		AccountKey existing = this.byAccount.get(accountId);
 		if (existing != null) {
 			return existing;
@@ -77,7 +85,7 @@ public final class FileAccountKeyStore implements AccountKeyStore {
 	}
 
 	@Override
-	public synchronized SecretKey byId(String keyId) {
+	public SecretKey byId(String keyId) {
 		SecretKey key = this.byId.get(keyId);
 		if (key == null) {
 			throw new IllegalArgumentException("No key " + keyId + " in the account key store");

@@ -1,7 +1,6 @@
 package io.strata.gateway.publish;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import io.strata.avro.schema.UsageEvent;
@@ -38,7 +37,7 @@ public final class UsageEventRecords {
 			.setPlan(input.plan());
 		if (!input.identifiers().isEmpty()) {
 			IdentifierCipher.Sealed sealed = this.cipher.encrypt(input.accountId(),
-					this.mapper.writeValueAsString(input.identifiers()).getBytes(StandardCharsets.UTF_8));
+					this.mapper.writeValueAsBytes(input.identifiers()));
 			event.setEncryptedIdentifiers(ByteBuffer.wrap(sealed.bytes())).setKeyId(sealed.keyId());
 		}
 		else {
