@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.strata.node.config.WorkerProperties;
 import io.strata.node.deepstorage.DeepStorage;
@@ -45,8 +45,13 @@ final class WorkerTaskRunner implements AutoCloseable {
 
 	static final String SHUTDOWN_MESSAGE = "Shutdown request from user";
 
-	/** A task this worker took: running until {@code future} is done. */
-	private record Attempt(Task task, Future<?> future, AtomicBoolean cancelled, PersistentNode status) {
+	/**
+	 * A task this worker took: running until {@code ended}. {@code thread} is the pool thread while
+	 * it runs the task, and also the lock under which it is interrupted, so that an interrupt never
+	 * reaches the next task of that thread.
+	 */
+	private record Attempt(Task task, AtomicReference<Thread> thread, AtomicBoolean cancelled, AtomicBoolean ended,
+			PersistentNode status) {
 
 	}
 
@@ -140,7 +145,7 @@ final class WorkerTaskRunner implements AutoCloseable {
 			var entry = iterator.next();
 			if (!assigned.containsKey(entry.getKey())) {
 				Attempt attempt = entry.getValue();
-				if (attempt.future().isDone()) {
+				if (attempt.ended().get()) {
 					closeQuietly(attempt.status());
 					iterator.remove();
 				}
@@ -156,19 +161,37 @@ final class WorkerTaskRunner implements AutoCloseable {
 		PersistentNode status = this.zk.ephemeral(this.paths.taskStatus(this.hostAndPort, taskId),
 				this.json.writeState(TaskState.running(taskId, location)).getBytes(StandardCharsets.UTF_8));
 		AtomicBoolean cancelled = new AtomicBoolean();
+		AtomicBoolean ended = new AtomicBoolean();
 		Task task;
 		try {
 			task = this.json.readStored(payload, this.types);
 		}
 		catch (RuntimeException ex) {
 			report(status, TaskState.failure(taskId, "Task payload cannot be read: " + ex.getMessage(), location));
-			this.attempts.put(taskId, new Attempt(null, java.util.concurrent.CompletableFuture.completedFuture(null),
-					cancelled, status));
+			ended.set(true);
+			this.attempts.put(taskId, new Attempt(null, new AtomicReference<>(), cancelled, ended, status));
 			return;
 		}
 		this.started.incrementAndGet();
-		Future<?> future = this.pool.submit(() -> run(task, cancelled, status, location));
-		this.attempts.put(taskId, new Attempt(task, future, cancelled, status));
+		AtomicReference<Thread> thread = new AtomicReference<>();
+		this.pool.execute(() -> {
+			synchronized (thread) {
+				thread.set(Thread.currentThread());
+			}
+			try {
+				run(task, cancelled, status, location);
+			}
+			finally {
+				synchronized (thread) {
+					thread.set(null);
+					// a shutdown that came as the task ended must not interrupt the next task
+					Thread.interrupted();
+				}
+				ended.set(true);
+				reconcile();
+			}
+		});
+		this.attempts.put(taskId, new Attempt(task, thread, cancelled, ended, status));
 	}
 
 	private void run(Task task, AtomicBoolean cancelled, PersistentNode status, TaskLocation location) {
@@ -177,6 +200,9 @@ final class WorkerTaskRunner implements AutoCloseable {
 				this.segments, this.files, cancelled);
 		TaskResult result;
 		try {
+			if (cancelled.get()) {
+				throw new InterruptedException("shut down before it started");
+			}
 			context.log("Running task[%s] of type[%s] on worker[%s]", task.id(), task.type(), this.hostAndPort);
 			TaskExecutor executor = this.types.executor(task);
 			result = executor.run(context);
@@ -200,7 +226,6 @@ final class WorkerTaskRunner implements AutoCloseable {
 			log.warn("Cleaning up after task[{}] failed", task.id(), ex);
 		}
 		report(status, state);
-		reconcile();
 	}
 
 	private void report(PersistentNode status, TaskState state) {
@@ -215,13 +240,18 @@ final class WorkerTaskRunner implements AutoCloseable {
 
 	private static void cancel(Attempt attempt) {
 		attempt.cancelled().set(true);
-		attempt.future().cancel(true);
+		synchronized (attempt.thread()) {
+			Thread thread = attempt.thread().get();
+			if (thread != null) {
+				thread.interrupt();
+			}
+		}
 	}
 
 	/** Stops a running task (a shutdown sent to the worker directly); false when it does not run here. */
 	synchronized boolean shutdown(String taskId) {
 		Attempt attempt = this.attempts.get(taskId);
-		if (attempt == null || attempt.future().isDone()) {
+		if (attempt == null || attempt.ended().get()) {
 			return false;
 		}
 		cancel(attempt);
@@ -232,7 +262,7 @@ final class WorkerTaskRunner implements AutoCloseable {
 	synchronized List<String> running() {
 		List<String> running = new ArrayList<>();
 		this.attempts.forEach((id, attempt) -> {
-			if (!attempt.future().isDone()) {
+			if (!attempt.ended().get()) {
 				running.add(id);
 			}
 		});

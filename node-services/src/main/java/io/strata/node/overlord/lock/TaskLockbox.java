@@ -92,7 +92,10 @@ public final class TaskLockbox {
 					return created;
 				});
 				posse.holders.put(entry.taskId(), entry.id());
-				this.lastVersionMillis = Math.max(this.lastVersionMillis, versionMillis(lock.version()));
+				long issued = versionMillis(lock.version());
+				if (issued <= this.clock.getAsLong()) {
+					this.lastVersionMillis = Math.max(this.lastVersionMillis, issued);
+				}
 			}
 		}
 		finally {
@@ -213,6 +216,8 @@ public final class TaskLockbox {
 	/** Now, but after every version issued and every version in use on the interval. */
 	private String newVersion(String dataSource, Interval interval) {
 		long millis = Math.max(this.clock.getAsLong(), this.lastVersionMillis + 1);
+		// only the clock's own steps are remembered: one far-future version must not drag every later lock along
+		this.lastVersionMillis = millis;
 		String version = IsoTime.format(millis);
 		String floor = this.segments.maxUsedVersion(dataSource, interval).orElse("");
 		for (Posse posse : this.posses) {
@@ -223,14 +228,11 @@ public final class TaskLockbox {
 		}
 		if (version.compareTo(floor) <= 0) {
 			// a version ahead of this clock (another machine's, or hand-made): step just past it
-			long after = versionMillis(floor) + 1;
-			millis = Math.max(millis, after);
-			version = IsoTime.format(millis);
+			version = IsoTime.format(Math.max(millis, versionMillis(floor) + 1));
 			if (version.compareTo(floor) <= 0) {
 				version = floor + "_1";
 			}
 		}
-		this.lastVersionMillis = Math.max(this.lastVersionMillis, millis);
 		return version;
 	}
 
