@@ -8,8 +8,10 @@ import io.strata.node.config.CoordinatorProperties;
 import io.strata.node.config.DeepStorageProperties;
 import io.strata.node.config.MetadataProperties;
 import io.strata.node.config.NodeProperties;
+import io.strata.node.config.OverlordProperties;
 import io.strata.node.config.RouterProperties;
 import io.strata.node.config.ServerProperties;
+import io.strata.node.config.WorkerProperties;
 import io.strata.node.config.ZooKeeperProperties;
 import io.strata.node.deepstorage.DeepStorage;
 import io.strata.node.metadata.SegmentsMetadata;
@@ -31,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ NodeProperties.class, ZooKeeperProperties.class, MetadataProperties.class,
 		DeepStorageProperties.class, ServerProperties.class, CoordinatorProperties.class, BrokerProperties.class,
-		RouterProperties.class })
+		RouterProperties.class, OverlordProperties.class, WorkerProperties.class })
 @org.springframework.context.annotation.Import({ io.strata.node.metadata.jdbc.MetadataConfiguration.class,
 		io.strata.node.deepstorage.DeepStorageConfiguration.class })
 class NodeConfiguration {

@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** STYLE.md section 2 for node-services: roles talk over HTTP, ZooKeeper or the metadata store, never through each other's classes. */
 class ArchitectureTest {
 
-	private static final String[] ROLES = { "broker", "coordinator", "historical", "router" };
+	private static final String[] ROLES = { "broker", "coordinator", "historical", "router", "overlord", "indexer" };
 
 	private static JavaClasses node;
 
@@ -42,11 +42,12 @@ class ArchitectureTest {
 		noClasses().that()
 			.resideInAnyPackage("io.strata.node.zk..", "io.strata.node.metadata..", "io.strata.node.deepstorage..",
 					"io.strata.node.segment..", "io.strata.node.query..", "io.strata.node.publish..",
-					"io.strata.node.config..")
+					"io.strata.node.config..", "io.strata.node.task..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.strata.node.broker..", "io.strata.node.coordinator..", "io.strata.node.historical..",
-					"io.strata.node.router..", "io.strata.node.web..")
+					"io.strata.node.router..", "io.strata.node.web..", "io.strata.node.overlord..",
+					"io.strata.node.indexer..")
 			.check(node);
 	}
 

@@ -8,13 +8,13 @@ import java.lang.annotation.Target;
 
 import org.springframework.context.annotation.Conditional;
 
-/** A bean or configuration that exists only when this process runs the role. */
+/** A bean or configuration that exists only when this process runs one of the roles. */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(RoleCondition.class)
 public @interface ConditionalOnRole {
 
-	Role value();
+	Role[] value();
 
 }

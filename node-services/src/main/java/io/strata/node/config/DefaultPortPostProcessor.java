@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives {@code server.port} Druid's default port of the most outward-facing role this process
- * runs (router 8888, broker 8082, coordinator 8081, historical 8083) unless it is set.
+ * runs (router 8888, broker 8082, coordinator 8081, overlord 8090, historical 8083,
+ * middleManager/indexer 8091) unless it is set.
  */
 public final class DefaultPortPostProcessor implements EnvironmentPostProcessor {
 
@@ -21,7 +22,8 @@ public final class DefaultPortPostProcessor implements EnvironmentPostProcessor 
 		}
 		List<Role> roles = RoleCondition.configuredRoles(environment.getProperty("strata.node.roles"));
 		int port = roles.contains(Role.ROUTER) ? 8888 : roles.contains(Role.BROKER) ? 8082
-				: roles.contains(Role.COORDINATOR) ? 8081 : 8083;
+				: roles.contains(Role.COORDINATOR) ? 8081 : roles.contains(Role.OVERLORD) ? 8090
+						: roles.contains(Role.HISTORICAL) ? 8083 : 8091;
 		environment.getPropertySources().addLast(new MapPropertySource("strataDefaultPort", Map.of("server.port", port)));
 	}
 

@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code strata.node.*}: what this process is.
- * @param roles the roles to run; every role by default, the single-machine cluster
+ * @param roles the roles to run; by default the whole single-machine cluster ({@link Role#DEFAULTS})
  * @param host the host name other nodes use to reach this one; change it when nodes run on
  * different machines
  * @param baseDir where a node keeps its state (embedded ZooKeeper and metadata DB, local deep
  * storage, segment cache) unless a part is configured elsewhere
  */
 @ConfigurationProperties("strata.node")
-public record NodeProperties(@DefaultValue({ "coordinator", "broker", "router", "historical" }) List<Role> roles,
+public record NodeProperties(@DefaultValue({ "coordinator", "overlord", "broker", "router", "historical", "indexer" }) List<Role> roles,
 		@DefaultValue("localhost") String host, @DefaultValue("var/strata") Path baseDir) {
 
 	public NodeProperties {

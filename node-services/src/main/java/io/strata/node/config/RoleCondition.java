@@ -19,13 +19,13 @@ final class RoleCondition implements Condition {
 		if (attributes == null) {
 			return false;
 		}
-		Role role = (Role) attributes.get("value");
-		return configuredRoles(context.getEnvironment().getProperty("strata.node.roles")).contains(role);
+		List<Role> configured = configuredRoles(context.getEnvironment().getProperty("strata.node.roles"));
+		return Arrays.stream((Role[]) attributes.get("value")).anyMatch(configured::contains);
 	}
 
 	static List<Role> configuredRoles(String property) {
 		if (property == null || property.isBlank()) {
-			return List.of(Role.values());
+			return Role.DEFAULTS;
 		}
 		return Arrays.stream(property.split(","))
 			.map(String::strip)
@@ -36,7 +36,7 @@ final class RoleCondition implements Condition {
 
 	private static Role role(String name) {
 		for (Role role : Role.values()) {
-			if (role.configName().equals(name.toLowerCase(Locale.ROOT))) {
+			if (role.configName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
 				return role;
 			}
 		}

@@ -26,10 +26,10 @@ import io.strata.node.metadata.RulesMetadata;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.zk.ClusterView;
+import io.strata.node.zk.LeaderElection;
 import io.strata.node.zk.NodeAnnouncement;
 import io.strata.node.zk.ZkNodes;
 import io.strata.node.zk.ZkPaths;
-import org.apache.curator.framework.recipes.leader.LeaderLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,7 +80,7 @@ public final class Coordinator implements AutoCloseable {
 	private final ScheduledExecutorService scheduler = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("coordinator").daemon(true).factory());
 
-	private volatile LeaderLatch latch;
+	private final LeaderElection election;
 
 	public Coordinator(SegmentsMetadata segments, RulesMetadata rules, ConfigMetadata config, ClusterView cluster,
 			ZkNodes zk, ZkPaths paths, CoordinatorProperties properties) {
@@ -92,6 +92,7 @@ public final class Coordinator implements AutoCloseable {
 		this.paths = paths;
 		this.properties = properties;
 		this.peon = new LoadQueuePeon(zk, paths);
+		this.election = new LeaderElection(zk, paths.coordinatorLeader());
 		CostBalancer balancer = new CostBalancer();
 		this.markOvershadowed = new MarkOvershadowedSegmentsUnused(segments);
 		this.runRules = new RunRules(this.peon, balancer);
@@ -101,14 +102,7 @@ public final class Coordinator implements AutoCloseable {
 
 	/** Joins the election as {@code hostAndPort} and starts the periodic runs. */
 	public void start(String hostAndPort) {
-		LeaderLatch leaderLatch = new LeaderLatch(this.zk.curator(), this.paths.coordinatorLeader(), hostAndPort);
-		try {
-			leaderLatch.start();
-		}
-		catch (Exception ex) {
-			throw io.strata.engine.error.StrataException.io(ex, "Joining the coordinator election failed");
-		}
-		this.latch = leaderLatch;
+		this.election.start(hostAndPort, null);
 		long period = this.properties.period().toMillis();
 		this.scheduler.scheduleWithFixedDelay(this::runIfLeader, period, period, TimeUnit.MILLISECONDS);
 	}
@@ -126,23 +120,12 @@ public final class Coordinator implements AutoCloseable {
 	}
 
 	public boolean isLeader() {
-		LeaderLatch leaderLatch = this.latch;
-		return leaderLatch != null && leaderLatch.hasLeadership();
+		return this.election.isLeader();
 	}
 
 	/** The current leader's host:port, or null while there is none. */
 	public String leader() {
-		LeaderLatch leaderLatch = this.latch;
-		if (leaderLatch == null) {
-			return null;
-		}
-		try {
-			String id = leaderLatch.getLeader().getId();
-			return id.isEmpty() ? null : id;
-		}
-		catch (Exception ex) {
-			return null;
-		}
+		return this.election.leader();
 	}
 
 	public CoordinatorStats stats() {
@@ -224,10 +207,7 @@ public final class Coordinator implements AutoCloseable {
 	@Override
 	public void close() throws java.io.IOException {
 		this.scheduler.shutdownNow();
-		LeaderLatch leaderLatch = this.latch;
-		if (leaderLatch != null) {
-			leaderLatch.close();
-		}
+		this.election.close();
 	}
 
 }

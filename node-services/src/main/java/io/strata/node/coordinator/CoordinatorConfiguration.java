@@ -10,6 +10,7 @@ import io.strata.node.metadata.RulesMetadata;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.LocalNode;
 import io.strata.node.zk.ClusterView;
+import io.strata.node.zk.LeaderRedirectInterceptor;
 import io.strata.node.zk.ZkNodes;
 import io.strata.node.zk.ZkPaths;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +46,9 @@ class CoordinatorConfiguration {
 		return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
 			@Override
 			public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
-				registry.addInterceptor(new LeaderRedirectInterceptor(coordinator, node))
+				registry
+					.addInterceptor(new LeaderRedirectInterceptor(coordinator::isLeader, coordinator::leader,
+							node::hostAndPort))
 					.addPathPatterns("/druid/coordinator/**");
 			}
 		};

@@ -2,8 +2,10 @@ package io.strata.node.metadata;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import io.strata.engine.segment.SegmentId;
+import io.strata.engine.time.Interval;
 import io.strata.node.segment.DataSegment;
 
 /** The segments table: every published segment, used or not. Thread-safe. */
@@ -27,6 +29,12 @@ public interface SegmentsMetadata {
 
 	/** Deletes the rows (kill); returns how many went. */
 	int delete(Collection<SegmentId> ids);
+
+	/**
+	 * The greatest version among used segments of the datasource overlapping the interval, so a
+	 * new lock's version can be made greater (a re-index must overshadow what is there).
+	 */
+	Optional<String> maxUsedVersion(String dataSource, Interval interval);
 
 	/** Datasources with at least one used segment (or any segment, with {@code includeUnused}), sorted. */
 	List<String> dataSources(boolean includeUnused);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.strata.engine.error.StrataException;
 import io.strata.engine.segment.SegmentMetadata;
@@ -36,6 +37,15 @@ public final class SegmentPublisher {
 
 	/** Publishes the segment files (engine format); returns the descriptors now in the metadata store. */
 	public List<DataSegment> publish(List<Path> segmentFiles) {
+		return publish(segmentFiles, this.metadata::insert);
+	}
+
+	/**
+	 * Publishes the segment files, inserting the pushed descriptors with {@code insert} (a task
+	 * hands them to the overlord, which checks its locks first); the objects are deleted again when
+	 * {@code insert} throws.
+	 */
+	public List<DataSegment> publish(List<Path> segmentFiles, Consumer<List<DataSegment>> insert) {
 		List<SegmentMetadata> described = segmentFiles.stream().map(this.reader::readMetadata).toList();
 		// checked before any push: pushing over a published segment's object and then failing the
 		// insert would delete the object its metadata points at
@@ -57,7 +67,7 @@ public final class SegmentPublisher {
 						new ShardSpec.Numbered(segment.id().partitionNum(), partitions), DataSegment.BINARY_VERSION,
 						segment.sizeBytes()));
 			}
-			this.metadata.insert(pushed);
+			insert.accept(List.copyOf(pushed));
 			return pushed;
 		}
 		catch (RuntimeException ex) {

@@ -15,6 +15,7 @@ import io.strata.engine.error.StrataException;
 import io.strata.node.config.RouterProperties;
 import io.strata.node.query.QueryResponse;
 import io.strata.node.zk.ClusterView;
+import io.strata.node.zk.LeaderElection;
 import io.strata.node.zk.NodeAnnouncement;
 import io.strata.node.zk.ZkNodes;
 import io.strata.node.zk.ZkPaths;
@@ -91,25 +92,12 @@ public final class RouterProxy implements AutoCloseable {
 		return matching.isEmpty() ? brokers : matching;
 	}
 
-	/** The URL of the leader of {@code role} (coordinator or overlord). */
+	/** The URL of the leader of {@code role} (coordinator or overlord), else of any node running it. */
 	public String leaderUrl(String role) {
-		if (role.equals("coordinator")) {
-			List<String> participants = this.zk.children(this.paths.coordinatorLeader());
-			// Curator's leader latch: the participant with the lowest sequence number leads
-			String first = participants.stream()
-				.min((a, b) -> a.substring(a.lastIndexOf('-') + 1).compareTo(b.substring(b.lastIndexOf('-') + 1)))
-				.orElse(null);
-			if (first != null) {
-				try {
-					byte[] id = this.zk.curator().getData().forPath(this.paths.coordinatorLeader() + "/" + first);
-					if (id != null && id.length > 0) {
-						return "http://" + new String(id, java.nio.charset.StandardCharsets.UTF_8);
-					}
-				}
-				catch (Exception ex) {
-					// the leader changed between listing and reading: fall through to any coordinator
-				}
-			}
+		String latch = role.equals("overlord") ? this.paths.overlordLeader() : this.paths.coordinatorLeader();
+		java.util.Optional<String> leader = LeaderElection.leaderOf(this.zk, latch);
+		if (leader.isPresent()) {
+			return "http://" + leader.get();
 		}
 		return this.cluster.nodes(role)
 			.stream()

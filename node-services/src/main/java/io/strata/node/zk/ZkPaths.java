@@ -48,6 +48,45 @@ public record ZkPaths(String basePath) {
 		return under("coordinator/_COORDINATOR");
 	}
 
+	public String overlordLeader() {
+		return under("overlord/_OVERLORD");
+	}
+
+	/** Workers (middleManagers/indexers) announce themselves here, as Druid's {@code indexer/announcements}. */
+	public String workerAnnouncements() {
+		return under("indexer/announcements");
+	}
+
+	public String workerAnnouncement(String worker) {
+		return workerAnnouncements() + "/" + worker;
+	}
+
+	/** The overlord's task assignments, one child per worker. */
+	public String taskAssignments() {
+		return under("indexer/tasks");
+	}
+
+	public String taskAssignments(String worker) {
+		return taskAssignments() + "/" + worker;
+	}
+
+	public String taskAssignment(String worker, String taskId) {
+		return taskAssignments(worker) + "/" + taskId;
+	}
+
+	/** The workers' task statuses, one child per worker. */
+	public String taskStatuses() {
+		return under("indexer/status");
+	}
+
+	public String taskStatuses(String worker) {
+		return taskStatuses() + "/" + worker;
+	}
+
+	public String taskStatus(String worker, String taskId) {
+		return taskStatuses(worker) + "/" + taskId;
+	}
+
 	/** A path below the base; under the root itself the separator is not doubled ({@code //x} is no znode path). */
 	private String under(String relative) {
 		return (this.basePath.equals("/") ? "" : this.basePath) + "/" + relative;

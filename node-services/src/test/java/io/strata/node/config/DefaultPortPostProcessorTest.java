@@ -33,6 +33,11 @@ class DefaultPortPostProcessorTest {
 		assertThat(portFor("historical,coordinator,broker")).isEqualTo(8082);
 		assertThat(portFor("historical,coordinator")).isEqualTo(8081);
 		assertThat(portFor("historical")).isEqualTo(8083);
+		assertThat(portFor("coordinator,overlord")).isEqualTo(8081);
+		assertThat(portFor("overlord")).isEqualTo(8090);
+		assertThat(portFor("historical,indexer")).isEqualTo(8083);
+		assertThat(portFor("middleManager")).isEqualTo(8091);
+		assertThat(portFor("indexer")).isEqualTo(8091);
 	}
 
 	@Test

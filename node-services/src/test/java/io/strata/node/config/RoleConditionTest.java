@@ -34,6 +34,12 @@ class RoleConditionTest {
 		}
 
 		@Bean
+		@ConditionalOnRole({ Role.MIDDLE_MANAGER, Role.INDEXER })
+		String workerBean() {
+			return "worker";
+		}
+
+		@Bean
 		String everywhereBean() {
 			return "everywhere";
 		}
@@ -77,21 +83,33 @@ class RoleConditionTest {
 	}
 
 	@Test
+	void aConditionOnSeveralRolesMatchesAnyOfThem() {
+		this.runner.withPropertyValues("strata.node.roles=middleManager").run(context -> assertThat(context)
+			.hasBean("workerBean"));
+		this.runner.withPropertyValues("strata.node.roles=indexer,middleManager").run(context -> assertThat(context)
+			.hasBean("workerBean"));
+		this.runner.withPropertyValues("strata.node.roles=broker").run(context -> assertThat(context)
+			.doesNotHaveBean("workerBean"));
+	}
+
+	@Test
 	void anUnknownRoleFailsTheStartWithItsName() {
-		this.runner.withPropertyValues("strata.node.roles=broker,overlord")
+		this.runner.withPropertyValues("strata.node.roles=broker,peon")
 			.run(context -> {
 				assertThat(context).hasFailed();
 				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 					.isInstanceOf(StrataException.class)
 					.hasMessageContaining("strata.node.roles")
-					.hasMessageContaining("overlord");
+					.hasMessageContaining("peon");
 			});
 	}
 
 	@Test
 	void configuredRolesAreReadLikeBootReadsAList() {
-		assertThat(RoleCondition.configuredRoles(null)).containsExactly(Role.values());
-		assertThat(RoleCondition.configuredRoles("  ")).containsExactly(Role.values());
+		assertThat(RoleCondition.configuredRoles(null)).containsExactlyElementsOf(Role.DEFAULTS);
+		assertThat(RoleCondition.configuredRoles("  ")).containsExactlyElementsOf(Role.DEFAULTS);
+		assertThat(RoleCondition.configuredRoles("middleManager,MIDDLEMANAGER")).containsExactly(Role.MIDDLE_MANAGER,
+				Role.MIDDLE_MANAGER);
 		assertThat(RoleCondition.configuredRoles(" Broker ,historical,, ")).containsExactly(Role.BROKER,
 				Role.HISTORICAL);
 		assertThat(RoleCondition.configuredRoles("ROUTER")).isEqualTo(List.of(Role.ROUTER));
@@ -99,19 +117,20 @@ class RoleConditionTest {
 
 	@Test
 	void anUnknownRoleIsAnInvalidInput() {
-		assertThatThrownBy(() -> RoleCondition.configuredRoles("middleManager"))
+		assertThatThrownBy(() -> RoleCondition.configuredRoles("peon"))
 			.isInstanceOfSatisfying(StrataException.class,
 					ex -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
-			.hasMessageContaining("role[middleManager]")
-			.hasMessageContaining("[coordinator, broker, router, historical]");
+			.hasMessageContaining("role[peon]")
+			.hasMessageContaining("[coordinator, overlord, broker, router, historical, middleManager, indexer]");
 	}
 
 	@Test
 	void rolesCarryDruidsServiceNames() {
 		assertThat(List.of(Role.values())).extracting(Role::serviceName)
-			.containsExactly("druid/coordinator", "druid/broker", "druid/router", "druid/historical");
+			.containsExactly("druid/coordinator", "druid/overlord", "druid/broker", "druid/router", "druid/historical",
+					"druid/middlemanager", "druid/indexer");
 		assertThat(List.of(Role.values())).extracting(Role::configName)
-			.containsExactly("coordinator", "broker", "router", "historical");
+			.containsExactly("coordinator", "overlord", "broker", "router", "historical", "middleManager", "indexer");
 	}
 
 }

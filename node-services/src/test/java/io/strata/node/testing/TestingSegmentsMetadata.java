@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.strata.engine.error.StrataException;
 import io.strata.engine.segment.SegmentId;
+import io.strata.engine.time.Interval;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.segment.DataSegment;
 
@@ -90,6 +92,16 @@ public final class TestingSegmentsMetadata implements SegmentsMetadata {
 			}
 		}
 		return deleted;
+	}
+
+	@Override
+	public synchronized Optional<String> maxUsedVersion(String dataSource, Interval interval) {
+		return this.rows.values()
+			.stream()
+			.filter(row -> row.used() && row.segment().dataSource().equals(dataSource)
+					&& row.segment().interval().overlaps(interval))
+			.map(row -> row.segment().version())
+			.max(String::compareTo);
 	}
 
 	@Override

@@ -21,6 +21,10 @@ class ZkPathsTest {
 		assertThat(paths.loadQueue("h1:8083")).isEqualTo("/druid/loadQueue/h1:8083");
 		assertThat(paths.loadRequest("h1:8083", SEGMENT)).isEqualTo("/druid/loadQueue/h1:8083/" + SEGMENT);
 		assertThat(paths.coordinatorLeader()).isEqualTo("/druid/coordinator/_COORDINATOR");
+		assertThat(paths.overlordLeader()).isEqualTo("/druid/overlord/_OVERLORD");
+		assertThat(paths.workerAnnouncement("h1:8091")).isEqualTo("/druid/indexer/announcements/h1:8091");
+		assertThat(paths.taskAssignment("h1:8091", "noop_1")).isEqualTo("/druid/indexer/tasks/h1:8091/noop_1");
+		assertThat(paths.taskStatus("h1:8091", "noop_1")).isEqualTo("/druid/indexer/status/h1:8091/noop_1");
 	}
 
 	@Test

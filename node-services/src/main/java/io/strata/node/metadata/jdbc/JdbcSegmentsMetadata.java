@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.strata.engine.error.StrataException;
 import io.strata.engine.segment.SegmentId;
+import io.strata.engine.time.Interval;
 import io.strata.engine.time.IsoTime;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.segment.DataSegment;
@@ -96,6 +98,16 @@ public final class JdbcSegmentsMetadata implements SegmentsMetadata {
 	public int delete(Collection<SegmentId> ids) {
 		return inBatches(ids,
 				batch -> this.jdbc.update("DELETE FROM " + this.table + " WHERE id IN (:ids)", Map.of("ids", batch)));
+	}
+
+	@Override
+	public Optional<String> maxUsedVersion(String dataSource, Interval interval) {
+		// ISO-8601 UTC strings of one format order as the times they spell
+		return Optional.ofNullable(this.jdbc.queryForObject("SELECT MAX(version) FROM " + this.table
+				+ " WHERE dataSource = :dataSource AND used = TRUE AND start < :end AND `end` > :start",
+				Map.of("dataSource", dataSource, "start", IsoTime.format(interval.startMillis()), "end",
+						IsoTime.format(interval.endMillis())),
+				String.class));
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import io.strata.node.config.MetadataProperties;
 import io.strata.node.metadata.ConfigMetadata;
 import io.strata.node.metadata.RulesMetadata;
 import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.metadata.TaskLocksMetadata;
+import io.strata.node.metadata.TasksMetadata;
 import io.strata.node.metadata.jdbc.JdbcConfigMetadata;
 import io.strata.node.metadata.jdbc.JdbcRulesMetadata;
 import io.strata.node.metadata.jdbc.JdbcSegmentsMetadata;
@@ -62,6 +64,17 @@ public class MetadataConfiguration {
 	RulesMetadata rulesMetadata(MetadataSchema schema, JdbcAggregateTemplate template, NamedParameterJdbcTemplate jdbc,
 			TransactionTemplate transactions, MetadataProperties metadata) {
 		return new JdbcRulesMetadata(template, jdbc, transactions, metadata.tablePrefix());
+	}
+
+	@Bean
+	TasksMetadata tasksMetadata(MetadataSchema schema, JdbcAggregateTemplate template, NamedParameterJdbcTemplate jdbc,
+			MetadataProperties metadata) {
+		return new JdbcTasksMetadata(template, jdbc, metadata.tablePrefix());
+	}
+
+	@Bean
+	TaskLocksMetadata taskLocksMetadata(MetadataSchema schema, JdbcAggregateTemplate template) {
+		return new JdbcTaskLocksMetadata(template);
 	}
 
 	@Bean

@@ -53,7 +53,24 @@ public final class MetadataSchema {
 					  author VARCHAR(255) NOT NULL,
 					  comment VARCHAR(2048) NOT NULL,
 					  created_date VARCHAR(64) NOT NULL,
-					  payload {text} NOT NULL)"""));
+					  payload {text} NOT NULL)"""),
+			List.of("""
+					CREATE TABLE IF NOT EXISTS {p}_tasks (
+					  id VARCHAR(255) NOT NULL PRIMARY KEY,
+					  created_date VARCHAR(64) NOT NULL,
+					  datasource VARCHAR(255) NOT NULL,
+					  payload {text} NOT NULL,
+					  status_payload {text} NOT NULL,
+					  active BOOLEAN NOT NULL DEFAULT FALSE,
+					  type VARCHAR(255),
+					  group_id VARCHAR(255))""",
+					"CREATE INDEX {p}_idx_tasks_active_created_date ON {p}_tasks(active, created_date)",
+					"""
+					CREATE TABLE IF NOT EXISTS {p}_tasklocks (
+					  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+					  task_id VARCHAR(255),
+					  lock_payload {text})""",
+					"CREATE INDEX {p}_idx_tasklocks_task_id ON {p}_tasklocks(task_id)"));
 
 	private final JdbcTemplate jdbc;
 

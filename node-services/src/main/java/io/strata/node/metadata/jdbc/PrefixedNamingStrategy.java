@@ -8,7 +8,7 @@ import org.springframework.data.relational.core.mapping.NamingStrategy;
 public final class PrefixedNamingStrategy implements NamingStrategy {
 
 	private static final Map<Class<?>, String> TABLES = Map.of(SegmentRow.class, "segments", RuleRow.class, "rules",
-			ConfigRow.class, "config", AuditRow.class, "audit");
+			ConfigRow.class, "config", AuditRow.class, "audit", TaskRow.class, "tasks", TaskLockRow.class, "tasklocks");
 
 	private final String prefix;
 

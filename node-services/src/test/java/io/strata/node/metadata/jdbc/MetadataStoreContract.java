@@ -24,6 +24,8 @@ import io.strata.node.metadata.ConfigMetadata;
 import io.strata.node.metadata.RulesMetadata;
 import io.strata.node.metadata.RulesMetadata.RulesChange;
 import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.metadata.TaskLocksMetadata;
+import io.strata.node.metadata.TasksMetadata;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.segment.ShardSpec;
 import org.junit.jupiter.api.AfterAll;
@@ -109,7 +111,7 @@ abstract class MetadataStoreContract {
 
 	@BeforeEach
 	final void emptyTables() {
-		for (String table : List.of("segments", "rules", "config", "audit")) {
+		for (String table : List.of("segments", "rules", "config", "audit", "tasks", "tasklocks")) {
 			this.jdbc.update("DELETE FROM druid_" + table);
 		}
 	}
@@ -136,15 +138,78 @@ abstract class MetadataStoreContract {
 				reportedAll("id", "audit_key", "type", "author", "comment", "created_date", "payload"));
 		assertThat(indexes("druid_segments")).contains("druid_idx_segments_used",
 				"druid_idx_segments_datasource_used_end_start");
+		assertThat(columns("druid_tasks")).containsExactly(reportedAll("id", "created_date", "datasource", "payload",
+				"status_payload", "active", "type", "group_id"));
+		assertThat(columns("druid_tasklocks")).containsExactly(reportedAll("id", "task_id", "lock_payload"));
+	}
+
+	// ---- tasks and task locks ----
+
+	@Test
+	void tasksAreStoredListedAndCompleted() {
+		TasksMetadata tasks = this.context.getBean(TasksMetadata.class);
+		tasks.insert(task("old", "2025-01-01T00:00:00.000Z", "wiki"));
+		tasks.insert(task("new", "2025-01-02T00:00:00.000Z", "wiki"));
+		tasks.insert(task("other", "2025-01-03T00:00:00.000Z", "usage"));
+
+		assertThat(tasks.active()).extracting(TasksMetadata.TaskEntry::id).containsExactly("old", "new", "other");
+		assertThat(tasks.get("new")).contains(task("new", "2025-01-02T00:00:00.000Z", "wiki"));
+		assertThatThrownBy(() -> tasks.insert(task("new", "2025-01-05T00:00:00.000Z", "wiki")))
+			.hasMessageContaining("Task[new] already exists");
+
+		tasks.setStatus("old", "{\"id\":\"old\",\"status\":\"SUCCESS\"}", false);
+		tasks.setStatus("new", "{\"id\":\"new\",\"status\":\"FAILED\"}", false);
+		tasks.setStatus("other", "{\"id\":\"other\",\"status\":\"SUCCESS\"}", false);
+		assertThat(tasks.active()).isEmpty();
+		assertThat(tasks.complete("2025-01-01T00:00:00.000Z", null, null, 10)).extracting(TasksMetadata.TaskEntry::id)
+			.containsExactly("other", "new", "old");
+		assertThat(tasks.complete("2025-01-01T00:00:00.000Z", "wiki", "noop", 1)).extracting(TasksMetadata.TaskEntry::id)
+			.containsExactly("new");
+		assertThat(tasks.complete("2025-01-02T00:00:00.000Z", null, "kill", 10)).isEmpty();
+		assertThat(tasks.get("old").orElseThrow().statusPayload()).contains("SUCCESS");
+		assertThatThrownBy(() -> tasks.setStatus("nope", "{}", false)).hasMessageContaining("Task[nope]");
+	}
+
+	@Test
+	void taskLocksAreAddedReplacedAndRemoved() {
+		TaskLocksMetadata locks = this.context.getBean(TaskLocksMetadata.class);
+		long first = locks.add("a", "{\"lock\":1}");
+		long second = locks.add("b", "{\"lock\":2}");
+
+		assertThat(second).isGreaterThan(first);
+		locks.replace(first, "{\"lock\":1,\"revoked\":true}");
+		assertThat(locks.all()).containsExactly(new TaskLocksMetadata.LockEntry(first, "a", "{\"lock\":1,\"revoked\":true}"),
+				new TaskLocksMetadata.LockEntry(second, "b", "{\"lock\":2}"));
+		locks.remove(first);
+		assertThat(locks.all()).extracting(TaskLocksMetadata.LockEntry::taskId).containsExactly("b");
+	}
+
+	@Test
+	void theGreatestUsedVersionOfAnIntervalIsFound() {
+		this.segments.insert(List.of(segment("wikipedia", 0)));
+		DataSegment published = this.segments.usedSegments().getFirst();
+		Interval inside = Interval.of(published.interval().startMillis() + 1, published.interval().endMillis() + 1000);
+
+		assertThat(this.segments.maxUsedVersion("wikipedia", inside)).contains(published.version());
+		assertThat(this.segments.maxUsedVersion("wikipedia",
+				Interval.of(published.interval().endMillis(), published.interval().endMillis() + 1000))).isEmpty();
+		assertThat(this.segments.maxUsedVersion("other", inside)).isEmpty();
+		this.segments.markUnused(List.of(published.id()));
+		assertThat(this.segments.maxUsedVersion("wikipedia", inside)).isEmpty();
+	}
+
+	private static TasksMetadata.TaskEntry task(String id, String created, String dataSource) {
+		return new TasksMetadata.TaskEntry(id, created, dataSource, "noop", id, "{\"type\":\"noop\",\"id\":\"" + id + "\"}",
+				"{\"id\":\"" + id + "\",\"status\":\"RUNNING\"}", true);
 	}
 
 	@Test
 	void upgradingAnUpToDateSchemaChangesNothing() {
 		MetadataSchema schema = this.context.getBean(MetadataSchema.class);
 
-		assertThat(schema.createOrUpgrade()).isEqualTo(1);
-		assertThat(schema.createOrUpgrade()).isEqualTo(1);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM druid_strata_schema", Integer.class)).isEqualTo(1);
+		assertThat(schema.createOrUpgrade()).isEqualTo(2);
+		assertThat(schema.createOrUpgrade()).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM druid_strata_schema", Integer.class)).isEqualTo(2);
 	}
 
 	@Test

@@ -1,0 +1,149 @@
+package io.strata.node.indexer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.strata.engine.error.StrataException;
+import io.strata.engine.json.SpecNode;
+import io.strata.engine.time.Interval;
+import io.strata.node.deepstorage.DeepStorage;
+import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.publish.SegmentPublisher;
+import io.strata.node.segment.DataSegment;
+import io.strata.node.task.LockType;
+import io.strata.node.task.Task;
+import io.strata.node.task.TaskAction;
+import io.strata.node.task.TaskContext;
+import io.strata.node.task.TaskJson;
+import io.strata.node.task.TaskLock;
+import io.strata.node.task.TaskLocks;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@link TaskContext} a worker gives one task attempt; locks and inserts go to the overlord. */
+final class WorkerTaskContext implements TaskContext, TaskLocks {
+
+	/** How long a task's action waits for the overlord leader to come back. */
+	static final Duration ACTION_TIME = Duration.ofSeconds(10);
+
+	private final Task task;
+
+	private final OverlordClient overlord;
+
+	private final SegmentPublisher publisher;
+
+	private final DeepStorage deepStorage;
+
+	private final SegmentsMetadata segments;
+
+	private final TaskFiles files;
+
+	private final AtomicBoolean cancelled;
+
+	private final TaskJson json = new TaskJson();
+
+	WorkerTaskContext(Task task, OverlordClient overlord, SegmentPublisher publisher, DeepStorage deepStorage,
+			SegmentsMetadata segments, TaskFiles files, AtomicBoolean cancelled) {
+		this.task = task;
+		this.overlord = overlord;
+		this.publisher = publisher;
+		this.deepStorage = deepStorage;
+		this.segments = segments;
+		this.files = files;
+		this.cancelled = cancelled;
+	}
+
+	@Override
+	public Task task() {
+		return this.task;
+	}
+
+	@Override
+	public TaskLocks locks() {
+		return this;
+	}
+
+	@Override
+	public List<DataSegment> publish(List<Path> segmentFiles) {
+		return this.publisher.publish(segmentFiles,
+				pushed -> perform(new TaskAction.SegmentInsert(pushed), ACTION_TIME));
+	}
+
+	@Override
+	public DeepStorage deepStorage() {
+		return this.deepStorage;
+	}
+
+	@Override
+	public SegmentsMetadata segments() {
+		return this.segments;
+	}
+
+	@Override
+	public void writeReports(Map<String, Object> reports) {
+		this.files.writeReports(this.task.id(), JsonMapper.builder().build().writeValueAsString(reports));
+	}
+
+	@Override
+	public void log(String format, Object... args) {
+		this.files.appendLog(this.task.id(), String.format(format, args));
+	}
+
+	@Override
+	public Path workDirectory() {
+		return this.files.workDirectory(this.task.id());
+	}
+
+	@Override
+	public boolean cancelled() {
+		return this.cancelled.get();
+	}
+
+	@Override
+	public TaskLock acquire(Interval interval, LockType type, Duration timeout) {
+		JsonNode result = perform(new TaskAction.LockAcquire(type, interval, timeout.toMillis()), timeout);
+		if (result.isNull() || result.isMissingNode()) {
+			throw StrataException.timeout("Task[%s] did not get a %s lock on interval[%s] within %s", this.task.id(), type,
+					interval, timeout);
+		}
+		return lock(result);
+	}
+
+	@Override
+	public Optional<TaskLock> tryAcquire(Interval interval, LockType type) {
+		JsonNode result = perform(new TaskAction.LockTryAcquire(type, interval), ACTION_TIME);
+		return result.isNull() || result.isMissingNode() ? Optional.empty() : Optional.of(lock(result));
+	}
+
+	@Override
+	public void release(Interval interval) {
+		perform(new TaskAction.LockRelease(interval), ACTION_TIME);
+	}
+
+	@Override
+	public List<TaskLock> held() {
+		List<TaskLock> held = new ArrayList<>();
+		perform(new TaskAction.LockList(), ACTION_TIME).forEach(node -> held.add(lock(node)));
+		return held;
+	}
+
+	private TaskLock lock(JsonNode node) {
+		return this.json.readLock(SpecNode.root(node, "lock"));
+	}
+
+	private JsonNode perform(TaskAction action, Duration actionTime) {
+		try {
+			return this.overlord.perform(this.task.id(), action, actionTime);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw StrataException.interrupted("Task[%s] was interrupted while waiting for the overlord", this.task.id());
+		}
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.strata.node.overlord;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.strata.engine.error.StrataException;
+import io.strata.node.config.OverlordProperties;
+import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.overlord.lock.TaskLockbox;
+import io.strata.node.segment.DataSegmentJson;
+import io.strata.node.task.Task;
+import io.strata.node.task.TaskAction;
+import io.strata.node.task.TaskActionJson;
+import io.strata.node.task.TaskJson;
+
+/**
+ * Carries out the actions running tasks post to the leader (Druid's task action client, server
+ * side): lock requests go to the lockbox, segment inserts to the metadata store under the
+ * lockbox's check. Only active tasks may act. Thread-safe; {@code lockAcquire} blocks the
+ * calling thread until granted or timed out.
+ */
+final class TaskActions {
+
+	private final Overlord overlord;
+
+	private final SegmentsMetadata segments;
+
+	private final OverlordProperties properties;
+
+	private final TaskActionJson actionJson = new TaskActionJson();
+
+	private final TaskJson taskJson = new TaskJson();
+
+	private final DataSegmentJson segmentJson = new DataSegmentJson();
+
+	TaskActions(Overlord overlord, SegmentsMetadata segments, OverlordProperties properties) {
+		this.overlord = overlord;
+		this.segments = segments;
+		this.properties = properties;
+	}
+
+	/** Performs the action in {@code body}; returns Druid's {@code {"result": ...}} body. */
+	String perform(String body) {
+		TaskActionJson.Request request = this.actionJson.read(body);
+		Task task = this.overlord.activeTask(request.taskId());
+		TaskLockbox lockbox = this.overlord.lockbox();
+		Object result = switch (request.action()) {
+			case TaskAction.LockAcquire acquire -> {
+				Duration timeout = acquire.timeoutMs() > 0 ? Duration.ofMillis(acquire.timeoutMs())
+						: this.properties.lockTimeout();
+				try {
+					yield this.taskJson.lockMap(lockbox.lock(task, acquire.lockType(), acquire.interval(), timeout));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw StrataException.interrupted("Interrupted while task[%s] waited for a lock", task.id());
+				}
+			}
+			case TaskAction.LockTryAcquire tryAcquire -> lockbox.tryLock(task, tryAcquire.lockType(), tryAcquire.interval())
+				.map(this.taskJson::lockMap)
+				.orElse(null);
+			case TaskAction.LockRelease release -> {
+				lockbox.unlock(task.id(), release.interval());
+				yield null;
+			}
+			case TaskAction.LockList list -> lockbox.locks(task.id()).stream().map(this.taskJson::lockMap).toList();
+			case TaskAction.SegmentInsert insert -> {
+				lockbox.insertUnderLocks(task.id(), insert.segments(), this.segments::insert);
+				Map<String, Object> published = new LinkedHashMap<>();
+				published.put("segments", insert.segments().stream().map(this.segmentJson::write).toList());
+				published.put("success", true);
+				published.put("errorMsg", null);
+				yield published;
+			}
+		};
+		return this.actionJson.writeResult(result);
+	}
+
+}

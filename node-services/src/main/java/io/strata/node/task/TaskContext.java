@@ -1,0 +1,49 @@
+package io.strata.node.task;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.strata.node.deepstorage.DeepStorage;
+import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.segment.DataSegment;
+
+/**
+ * What a running task gets from its worker (Druid's task toolbox). One per task attempt, used from
+ * the task's thread; {@link #cancelled()} from any thread.
+ */
+public interface TaskContext {
+
+	Task task();
+
+	/** Time-chunk locks on the task's datasource, granted by the overlord leader. */
+	TaskLocks locks();
+
+	/**
+	 * Publishes segment files (engine format): pushes each to deep storage, then has the overlord
+	 * insert all their descriptors in one transaction, which it does only when a lock this task
+	 * still holds (not revoked) covers each segment's interval with a version at least the
+	 * segment's (Druid's {@code segmentTransactionalInsert}). Segments of one (interval, version)
+	 * form one complete block. On failure the pushed objects are deleted again.
+	 * @return the published descriptors
+	 */
+	List<DataSegment> publish(List<Path> segmentFiles);
+
+	DeepStorage deepStorage();
+
+	/** The segments table, for reading what exists (compaction, kill). */
+	SegmentsMetadata segments();
+
+	/** Replaces the task's reports, served as JSON at {@code /druid/indexer/v1/task/{id}/reports}. */
+	void writeReports(Map<String, Object> reports);
+
+	/** Appends a line to the task log served at {@code /druid/indexer/v1/task/{id}/log}. */
+	void log(String format, Object... args);
+
+	/** A directory of the task's own, for temporary files; deleted after the task ends. */
+	Path workDirectory();
+
+	/** Whether the task was asked to stop (a shutdown request): it should end soon. */
+	boolean cancelled();
+
+}

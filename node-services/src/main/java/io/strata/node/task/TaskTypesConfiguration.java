@@ -1,0 +1,29 @@
+package io.strata.node.task;
+
+import java.util.List;
+
+import io.strata.node.config.ConditionalOnRole;
+import io.strata.node.config.Role;
+import io.strata.node.task.noop.NoopTaskType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The task types of this build, on the nodes that parse or run tasks (overlord, workers). A new
+ * type is one more {@link TaskType} bean here; the registry collects every one.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole({ Role.OVERLORD, Role.MIDDLE_MANAGER, Role.INDEXER })
+class TaskTypesConfiguration {
+
+	@Bean
+	NoopTaskType noopTaskType() {
+		return new NoopTaskType();
+	}
+
+	@Bean
+	TaskTypes taskTypes(List<TaskType> types) {
+		return new TaskTypes(types);
+	}
+
+}
