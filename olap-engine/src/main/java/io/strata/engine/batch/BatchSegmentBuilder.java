@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongToIntFunction;
 
@@ -57,9 +56,7 @@ public final class BatchSegmentBuilder {
 
 	private final HashPartitionFunction hashFunction;
 
-	private final List<String> explicitDimensions;
-
-	private final Set<String> discoveryExclusions;
+	private final RowDimensions rowDimensions;
 
 	/** Open partitions by interval start, then by bucket (hashed) or partition number (dynamic). */
 	private final Map<Long, Map<Integer, Partition>> open = new TreeMap<>();
@@ -103,8 +100,7 @@ public final class BatchSegmentBuilder {
 		this.bucketsPerInterval = bucketsPerInterval;
 		this.hashFunction = this.partitionsSpec instanceof HashedPartitionsSpec hashed
 				? new HashPartitionFunction(hashed.partitionDimensions()) : null;
-		this.explicitDimensions = schema.dimensionsSpec().dimensions().stream().map(DimensionSchema::name).toList();
-		this.discoveryExclusions = schema.discoveryExclusions();
+		this.rowDimensions = new RowDimensions(schema);
 	}
 
 	/** A builder whose hashed partitioning, if any, has a fixed {@code numShards}. */
@@ -166,21 +162,7 @@ public final class BatchSegmentBuilder {
 		}
 		long truncated = Math.max(this.schema.granularitySpec().queryGranularity().bucketStart(row.timestampMillis()),
 				intervalStart);
-		return this.hashFunction.bucket(row, truncated, hashedDimensions(row), buckets);
-	}
-
-	/** The dimensions hashed when there are no partition dimensions: explicit ones, or the row's own. */
-	private List<String> hashedDimensions(InputRow row) {
-		if (!this.schema.dimensionsSpec().discoversDimensions()) {
-			return this.explicitDimensions;
-		}
-		List<String> dimensions = new ArrayList<>(this.explicitDimensions);
-		for (String field : row.fields().keySet()) {
-			if (!this.discoveryExclusions.contains(field) && !dimensions.contains(field)) {
-				dimensions.add(field);
-			}
-		}
-		return dimensions;
+		return this.hashFunction.bucket(row, truncated, this.rowDimensions.of(row), buckets);
 	}
 
 	private boolean allowed(long time) {

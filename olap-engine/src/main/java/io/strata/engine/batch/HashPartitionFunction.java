@@ -30,6 +30,12 @@ public final class HashPartitionFunction {
 	 * @param dimensions the dimensions hashed when there are no partition dimensions
 	 */
 	public int bucket(InputRow row, long truncatedTime, List<String> dimensions, int numBuckets) {
+		byte[] key = key(row, truncatedTime, dimensions).getBytes(StandardCharsets.UTF_8);
+		return Math.abs(Murmur3.hash32(key, key.length) % numBuckets);
+	}
+
+	/** The JSON key hashed for a row. */
+	String key(InputRow row, long truncatedTime, List<String> dimensions) {
 		StringBuilder out = this.json;
 		out.setLength(0);
 		out.append('[');
@@ -63,8 +69,7 @@ public final class HashPartitionFunction {
 			}
 		}
 		out.append(']');
-		byte[] key = out.toString().getBytes(StandardCharsets.UTF_8);
-		return Math.abs(Murmur3.hash32(key, key.length) % numBuckets);
+		return out.toString();
 	}
 
 	/** Druid's {@code Rows.objectToStrings}: null is no value, a list each element, else one value. */
