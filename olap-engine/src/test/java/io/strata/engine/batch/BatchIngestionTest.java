@@ -1,28 +1,14 @@
 package io.strata.engine.batch;
 
-import io.strata.engine.ingest.DataSchema;
-import io.strata.engine.input.AvroOcfInputFormatSpec;
-import io.strata.engine.input.CsvInputFormatSpec;
-import io.strata.engine.input.InputFormatSpec;
-import io.strata.engine.input.JsonInputFormatSpec;
-import io.strata.engine.input.ParquetInputFormatSpec;
-import io.strata.engine.input.source.LocalInputSource;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.testing.SegmentDump;
-import io.strata.engine.testing.TestSegments;
-import io.strata.engine.testing.UsageRow;
-import io.strata.engine.testing.UsageRows;
-import io.strata.engine.time.Granularity;
 import io.strata.engine.time.Interval;
-import io.strata.sample.UsageDataConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,72 +25,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BatchIngestionTest {
 
-	static final UsageDataConfig CONFIG = new UsageDataConfig(11, Instant.parse("2026-10-01T00:00:00Z"), 2, 6_000, 40,
-			5, 4, 1.1);
-
-	static final DataSchema SCHEMA = UsageRows.schema(true, Granularity.named("minute"), Granularity.named("day"));
-
-	static List<UsageRow> rows;
-
-	static Path directory;
-
-	static List<Segment> reference;
-
-	static Map<String, Path> files = new LinkedHashMap<>();
+	private static UsageBatchFixture fixture;
 
 	@BeforeAll
-	static void writeInputs() throws Exception {
-		directory = Files.createTempDirectory("batch-ingestion");
-		rows = UsageRows.generate(CONFIG);
-		reference = TestSegments.index(SCHEMA, directory.resolve("reference"), 100_000,
-				rows.stream().map(UsageRow::toInputRow).toList());
-		Path input = directory.resolve("input");
-		// two files per format, so that rows of one interval come from several entities
-		List<UsageRow> first = rows.subList(0, rows.size() / 2);
-		List<UsageRow> second = rows.subList(rows.size() / 2, rows.size());
-		files.put("json", UsageFiles.json(first, input.resolve("json/a.json")));
-		UsageFiles.json(second, input.resolve("json/nested/b.json"));
-		files.put("csv", UsageFiles.csv(first, input.resolve("csv/a.csv")));
-		UsageFiles.csv(second, input.resolve("csv/nested/b.csv"));
-		files.put("avro_ocf", UsageFiles.avro(first, input.resolve("avro_ocf/a.avro")));
-		UsageFiles.avro(second, input.resolve("avro_ocf/nested/b.avro"));
-		files.put("parquet", UsageFiles.parquet(first, input.resolve("parquet/a.parquet")));
-		UsageFiles.parquet(second, input.resolve("parquet/nested/b.parquet"));
+	static void writeInputs() {
+		fixture = new UsageBatchFixture();
 	}
 
 	@AfterAll
 	static void close() {
-		reference.forEach(Segment::close);
-	}
-
-	static InputFormatSpec format(String type) {
-		return switch (type) {
-			case "json" -> new JsonInputFormatSpec();
-			case "csv" -> new CsvInputFormatSpec(List.of(), true, UsageFiles.LIST_DELIMITER, 0);
-			case "avro_ocf" -> new AvroOcfInputFormatSpec(false);
-			case "parquet" -> new ParquetInputFormatSpec(false);
-			default -> throw new IllegalArgumentException(type);
-		};
-	}
-
-	static BatchIngestionResult ingest(String type, BatchTuningConfig tuning, Path work) {
-		Path baseDir = files.get(type).getParent();
-		LocalInputSource source = new LocalInputSource(baseDir, "*." + (type.equals("avro_ocf") ? "avro" : type),
-				List.of());
-		return new BatchIngestion(SCHEMA, source, format(type), tuning).run("v2", work);
-	}
-
-	static BatchTuningConfig tuning(PartitionsSpec partitions) {
-		return BatchTuningConfig.defaults(partitions).withMaxRowsInMemory(700);
+		fixture.close();
 	}
 
 	@Test
 	void everyFormatGivesTheSameSegmentsAndTheAnswersOfTheStreamingPipeline(@TempDir Path work) {
 		List<List<List<Object>>> jsonSegments = null;
-		for (String type : files.keySet()) {
-			BatchIngestionResult result = ingest(type, tuning(DynamicPartitionsSpec.ofMaxRows(100_000)),
+		for (String type : UsageBatchFixture.FORMATS) {
+			BatchIngestionResult result = fixture.ingest(type, DynamicPartitionsSpec.ofMaxRows(100_000),
 					work.resolve(type));
-			assertThat(result.processed()).as(type).isEqualTo(rows.size());
+			assertThat(result.processed()).as(type).isEqualTo(fixture.rows.size());
 			assertThat(result.unparseable()).as(type).isZero();
 			assertThat(result.segments()).as(type).hasSize(2);
 			List<Segment> segments = BatchQueries.open(result.segments());
@@ -115,7 +54,7 @@ class BatchIngestionTest {
 				}
 				if (jsonSegments == null) {
 					jsonSegments = dumps;
-					BatchQueries.assertSameAnswers(reference, segments);
+					BatchQueries.assertSameAnswers(fixture.reference, segments);
 				}
 				else {
 					assertThat(dumps).as(type + " segments equal the json ones").isEqualTo(jsonSegments);
@@ -129,7 +68,7 @@ class BatchIngestionTest {
 
 	@Test
 	void dynamicPartitionsHoldAtMostMaxRowsPerSegment(@TempDir Path work) {
-		BatchIngestionResult result = ingest("json", tuning(DynamicPartitionsSpec.ofMaxRows(400)), work);
+		BatchIngestionResult result = fixture.ingest("json", DynamicPartitionsSpec.ofMaxRows(400), work);
 		Map<Interval, Integer> perInterval = new LinkedHashMap<>();
 		for (BuiltSegment segment : result.segments()) {
 			assertThat(segment.rowCount()).isLessThanOrEqualTo(400).isPositive();
@@ -148,7 +87,7 @@ class BatchIngestionTest {
 		assertThat(work.resolve("spill")).doesNotExist();
 		List<Segment> segments = BatchQueries.open(result.segments());
 		try {
-			BatchQueries.assertSameAnswers(reference, segments);
+			BatchQueries.assertSameAnswers(fixture.reference, segments);
 		}
 		finally {
 			segments.forEach(Segment::close);
@@ -157,8 +96,8 @@ class BatchIngestionTest {
 
 	@Test
 	void hashedPartitionsPutEachValueInExactlyOneShard(@TempDir Path work) {
-		BatchIngestionResult result = ingest("parquet",
-				tuning(HashedPartitionsSpec.ofShards(3, List.of("accountId"))), work);
+		BatchIngestionResult result = fixture.ingest("parquet", HashedPartitionsSpec.ofShards(3, List.of("accountId")),
+				work);
 		assertThat(result.segments()).hasSize(6);
 		List<Segment> segments = BatchQueries.open(result.segments());
 		try {
@@ -182,7 +121,7 @@ class BatchIngestionTest {
 			assertThat(result.segments().getFirst().shardSpecJson()).isEqualTo(
 					"{\"type\":\"hashed\",\"partitionNum\":0,\"partitions\":3,\"bucketId\":0,\"numBuckets\":3,"
 							+ "\"partitionDimensions\":[\"accountId\"],\"partitionFunction\":\"murmur3_32_abs\"}");
-			BatchQueries.assertSameAnswers(reference, segments);
+			BatchQueries.assertSameAnswers(fixture.reference, segments);
 		}
 		finally {
 			segments.forEach(Segment::close);
@@ -191,15 +130,15 @@ class BatchIngestionTest {
 
 	@Test
 	void hashedWithATargetRowCountDerivesTheShardCount(@TempDir Path work) {
-		BatchIngestionResult result = ingest("csv", tuning(HashedPartitionsSpec.ofTargetRows(1_000, List.of())), work);
-		long rowsPerDay = reference.getFirst().numRows();
+		BatchIngestionResult result = fixture.ingest("csv", HashedPartitionsSpec.ofTargetRows(1_000, List.of()), work);
+		long rowsPerDay = fixture.reference.getFirst().numRows();
 		int expectedShards = (int) Math.ceil(rowsPerDay / 1_000.0);
 		ShardSpec.Hashed first = (ShardSpec.Hashed) result.segments().getFirst().shardSpec();
 		// the estimate is an HLL sketch of the rollup keys: within a few percent
 		assertThat(first.numBuckets()).isBetween(expectedShards - 1, expectedShards + 1);
 		List<Segment> segments = BatchQueries.open(result.segments());
 		try {
-			BatchQueries.assertSameAnswers(reference, segments);
+			BatchQueries.assertSameAnswers(fixture.reference, segments);
 		}
 		finally {
 			segments.forEach(Segment::close);

@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SegmentCompactorTest {
 
+	private static UsageBatchFixture fixture;
+
 	private static List<Segment> small;
 
 	private static final Interval FIRST_DAY = Interval.parse("2026-10-01/2026-10-02");
@@ -41,11 +43,10 @@ class SegmentCompactorTest {
 
 	@BeforeAll
 	static void buildSmallSegments() throws Exception {
-		BatchIngestionTest.writeInputs();
-		Path work = Files.createTempDirectory("compaction-input");
+		fixture = new UsageBatchFixture();
 		// a few rows per segment: rows of one rollup key end up in several segments
-		BatchIngestionResult result = BatchIngestionTest.ingest("json",
-				BatchIngestionTest.tuning(DynamicPartitionsSpec.ofMaxRows(150)), work);
+		BatchIngestionResult result = fixture.ingest("json", DynamicPartitionsSpec.ofMaxRows(150),
+				Files.createTempDirectory("compaction-input"));
 		assertThat(result.segments().size()).isGreaterThan(10);
 		small = BatchQueries.open(result.segments());
 	}
@@ -53,7 +54,7 @@ class SegmentCompactorTest {
 	@AfterAll
 	static void close() {
 		small.forEach(Segment::close);
-		BatchIngestionTest.close();
+		fixture.close();
 	}
 
 	private static List<BuiltSegment> compact(List<Segment> segments, Interval interval, PartitionsSpec partitions,
@@ -70,10 +71,10 @@ class SegmentCompactorTest {
 		try {
 			for (int day = 0; day < 2; day++) {
 				// every rollup key is one row again, as in the streaming pipeline's segment
-				assertThat(compacted.get(day).rowCount()).isEqualTo(BatchIngestionTest.reference.get(day).numRows());
+				assertThat(compacted.get(day).rowCount()).isEqualTo(fixture.reference.get(day).numRows());
 				assertThat(compacted.get(day).id().version()).isEqualTo("v3");
 			}
-			BatchQueries.assertSameAnswers(BatchIngestionTest.reference, segments);
+			BatchQueries.assertSameAnswers(fixture.reference, segments);
 			BatchQueries.assertSameAnswers(small, segments);
 			List<AggregatorSpec> aggregators = segments.getFirst().metadata().aggregators();
 			assertThat(aggregators.getFirst()).isEqualTo(new NumericAggregatorSpec(NumericAggregation.LONG_SUM, "count",
@@ -84,7 +85,7 @@ class SegmentCompactorTest {
 					new QuantilesSketchAggregatorSpec("latencyQuantiles", "latencyQuantiles",
 							QuantilesSketchAggregatorSpec.DEFAULT_K));
 			assertThat(segments.getFirst().metadata().dimensionNames())
-				.isEqualTo(BatchIngestionTest.reference.getFirst().metadata().dimensionNames());
+				.isEqualTo(fixture.reference.getFirst().metadata().dimensionNames());
 		}
 		finally {
 			segments.forEach(Segment::close);
@@ -130,7 +131,7 @@ class SegmentCompactorTest {
 					assertThat(shard == null || shard == i).as("account[%s] is in one shard", row.get(1)).isTrue();
 				}
 			}
-			assertThat(rows).isEqualTo(BatchIngestionTest.reference.getFirst().numRows());
+			assertThat(rows).isEqualTo(fixture.reference.getFirst().numRows());
 			BatchQueries.assertSameAnswers(firstDay, segments);
 		}
 		finally {
