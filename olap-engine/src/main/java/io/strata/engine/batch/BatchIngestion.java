@@ -13,11 +13,14 @@ import io.strata.engine.input.ParseError;
 import io.strata.engine.input.ParseExceptionHandler;
 import io.strata.engine.input.RowRejection;
 import io.strata.engine.input.RowSink;
+import io.strata.engine.time.Interval;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongToIntFunction;
 
 /**
  * The body of an {@code index_parallel} task on one worker: reads every entity of an input source
@@ -51,11 +54,19 @@ public final class BatchIngestion {
 	 * unparseable, naming the input and line of the last
 	 */
 	public BatchIngestionResult run(String version, Path directory) {
+		return run(interval -> IntervalAllocation.fresh(version), directory);
+	}
+
+	/**
+	 * Runs with a version and numbering per interval, as {@code appendToExisting} needs.
+	 * @see BatchSegmentBuilder#BatchSegmentBuilder(DataSchema, BatchTuningConfig, LongToIntFunction, Function, Path)
+	 */
+	public BatchIngestionResult run(Function<Interval, IntervalAllocation> allocator, Path directory) {
 		List<InputEntity> entities = this.source.entities();
 		InputEntityReader reader = new InputEntityReader(this.format, new InputRowFactory(this.schema.timestampSpec()),
 				directory.resolve("fetch"));
 		BatchSegmentBuilder builder = new BatchSegmentBuilder(this.schema, this.tuning, shardCounts(entities, reader),
-				version, directory);
+				allocator, directory);
 		ParseExceptionHandler errors = new ParseExceptionHandler(this.tuning.maxParseExceptions(),
 				this.tuning.maxSavedParseExceptions());
 		for (InputEntity entity : entities) {
@@ -66,7 +77,7 @@ public final class BatchIngestion {
 				errors.saved());
 	}
 
-	private java.util.function.LongToIntFunction shardCounts(List<InputEntity> entities, InputEntityReader reader) {
+	private LongToIntFunction shardCounts(List<InputEntity> entities, InputEntityReader reader) {
 		if (!(this.tuning.partitionsSpec() instanceof HashedPartitionsSpec hashed)) {
 			return start -> 1;
 		}

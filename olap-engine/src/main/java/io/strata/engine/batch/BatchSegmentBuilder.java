@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.LongToIntFunction;
 
 /**
@@ -46,7 +47,9 @@ public final class BatchSegmentBuilder {
 
 	private final BatchTuningConfig tuning;
 
-	private final String version;
+	private final Function<Interval, IntervalAllocation> allocator;
+
+	private final Map<Long, IntervalAllocation> allocations = new TreeMap<>();
 
 	private final Path directory;
 
@@ -87,28 +90,29 @@ public final class BatchSegmentBuilder {
 	 * @param bucketsPerInterval hashed partitioning: the number of buckets of the interval starting
 	 * at a given millisecond (the spec's {@code numShards}, or derived from a row count estimate)
 	 * @param directory where spills and segments are written
-	 * @param version the version of every segment made (Druid uses the lock's)
+	 * @param version the version of every segment made (Druid uses the lock's), numbered from 0
 	 */
 	public BatchSegmentBuilder(DataSchema schema, BatchTuningConfig tuning, LongToIntFunction bucketsPerInterval,
 			String version, Path directory) {
+		this(schema, tuning, bucketsPerInterval, interval -> IntervalAllocation.fresh(version), directory);
+	}
+
+	/**
+	 * @param allocator the version and numbering of each interval's segments, asked once per
+	 * interval when its first segment is written; appends need dynamic partitioning
+	 */
+	public BatchSegmentBuilder(DataSchema schema, BatchTuningConfig tuning, LongToIntFunction bucketsPerInterval,
+			Function<Interval, IntervalAllocation> allocator, Path directory) {
 		this.schema = schema;
 		this.partitionsSpec = tuning.partitionsSpec();
 		this.tuning = tuning;
-		this.version = version;
+		this.allocator = allocator;
 		this.directory = directory;
 		this.segmentGranularity = schema.granularitySpec().segmentGranularity();
 		this.bucketsPerInterval = bucketsPerInterval;
 		this.hashFunction = this.partitionsSpec instanceof HashedPartitionsSpec hashed
 				? new HashPartitionFunction(hashed.partitionDimensions()) : null;
 		this.rowDimensions = new RowDimensions(schema);
-	}
-
-	/** A builder whose hashed partitioning, if any, has a fixed {@code numShards}. */
-	public static BatchSegmentBuilder withFixedShards(DataSchema schema, BatchTuningConfig tuning, String version,
-			Path directory) {
-		int shards = tuning.partitionsSpec() instanceof HashedPartitionsSpec hashed && hashed.numShards() != null
-				? hashed.numShards() : 1;
-		return new BatchSegmentBuilder(schema, tuning, start -> shards, version, directory);
 	}
 
 	/**
@@ -246,8 +250,9 @@ public final class BatchSegmentBuilder {
 			}
 			return;
 		}
+		IntervalAllocation allocation = allocation(partition.intervalStart);
 		SegmentId id = new SegmentId(this.schema.dataSource(), this.segmentGranularity.bucket(partition.intervalStart),
-				this.version, partitionNum);
+				allocation.version(), allocation.firstPartitionNum() + partitionNum);
 		Path target = this.directory.resolve("segments").resolve(id.toString()).resolve(SegmentFormat.FILE_NAME);
 		SegmentFileReader reader = new SegmentFileReader();
 		List<Segment> inputs = new ArrayList<>();
@@ -267,6 +272,19 @@ public final class BatchSegmentBuilder {
 		this.finished.add(new Finished(id, partition.bucket, metadata, target));
 	}
 
+	private IntervalAllocation allocation(long intervalStart) {
+		return this.allocations.computeIfAbsent(intervalStart, start -> {
+			Interval interval = this.segmentGranularity.bucket(start);
+			IntervalAllocation allocation = this.allocator.apply(interval);
+			if (!allocation.isFresh() && this.partitionsSpec instanceof HashedPartitionsSpec) {
+				throw StrataException.invalidSpec(
+						"Appending to interval[%s] needs dynamic partitioning; hashed partitions replace an interval",
+						interval);
+			}
+			return allocation;
+		});
+	}
+
 	private List<BuiltSegment> withShardSpecs() {
 		Map<Long, Integer> counts = new TreeMap<>();
 		for (Finished segment : this.finished) {
@@ -274,7 +292,9 @@ public final class BatchSegmentBuilder {
 		}
 		List<BuiltSegment> result = new ArrayList<>();
 		for (Finished segment : this.finished) {
-			int partitions = counts.get(segment.id.interval().startMillis());
+			IntervalAllocation allocation = this.allocations.get(segment.id.interval().startMillis());
+			int partitions = allocation.isFresh() ? counts.get(segment.id.interval().startMillis())
+					: allocation.corePartitions();
 			ShardSpec shardSpec = switch (this.partitionsSpec) {
 				case DynamicPartitionsSpec dynamic -> new ShardSpec.Numbered(segment.id.partitionNum(), partitions);
 				case HashedPartitionsSpec hashed -> new ShardSpec.Hashed(segment.id.partitionNum(), partitions,
@@ -371,8 +391,9 @@ public final class BatchSegmentBuilder {
 			BatchSegmentBuilder builder = BatchSegmentBuilder.this;
 			builder.rememberDimensions(this.index);
 			Path file = builder.directory.resolve("spill").resolve("spill-" + (builder.spillCounter++) + ".strata");
+			// a spill's id is never published: the merge writes the final one
 			SegmentId id = new SegmentId(builder.schema.dataSource(), builder.segmentGranularity.bucket(this.intervalStart),
-					builder.version, 0);
+					"spill", 0);
 			builder.spillPersister.persist(this.index, id, file,
 					builder.seenDimensions.stream().map(DimensionSchema::name).toList());
 			this.spills.add(file);

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Batch ingestion of the usage rows from files against the streaming pipeline over the same rows:
@@ -143,6 +144,21 @@ class BatchIngestionTest {
 		finally {
 			segments.forEach(Segment::close);
 		}
+	}
+
+	@Test
+	void appendingNumbersAfterTheExistingSegmentsAndKeepsTheirCoreSet(@TempDir Path work) {
+		BatchIngestion ingestion = fixture.ingestion("json", DynamicPartitionsSpec.ofMaxRows(1_500));
+		BatchIngestionResult result = ingestion.run(interval -> IntervalAllocation.append("v1", 3, 3), work);
+		assertThat(result.segments()).hasSizeGreaterThan(2).allSatisfy(segment -> {
+			assertThat(segment.id().version()).isEqualTo("v1");
+			assertThat(segment.partitionNum()).isGreaterThanOrEqualTo(3);
+			assertThat(segment.shardSpec()).isEqualTo(new ShardSpec.Numbered(segment.partitionNum(), 3));
+		});
+		assertThat(result.segments().getFirst().partitionNum()).isEqualTo(3);
+		assertThatThrownBy(() -> fixture.ingestion("json", HashedPartitionsSpec.ofShards(2, List.of()))
+			.run(interval -> IntervalAllocation.append("v1", 3, 3), work.resolve("hashed")))
+			.hasMessageContaining("needs dynamic partitioning");
 	}
 
 }

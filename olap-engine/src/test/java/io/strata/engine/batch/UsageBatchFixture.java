@@ -97,9 +97,13 @@ final class UsageBatchFixture implements AutoCloseable {
 
 	/** Ingests the files of one format with version v2, spilling every 700 rows. */
 	BatchIngestionResult ingest(String type, PartitionsSpec partitions, Path work) {
+		return ingestion(type, partitions).run("v2", work);
+	}
+
+	BatchIngestion ingestion(String type, PartitionsSpec partitions) {
 		LocalInputSource source = new LocalInputSource(this.directories.get(type), "*." + extension(type), List.of());
 		BatchTuningConfig tuning = BatchTuningConfig.defaults(partitions).withMaxRowsInMemory(700);
-		return new BatchIngestion(SCHEMA, source, format(type), tuning).run("v2", work);
+		return new BatchIngestion(SCHEMA, source, format(type), tuning);
 	}
 
 	@Override
