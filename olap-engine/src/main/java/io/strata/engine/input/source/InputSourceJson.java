@@ -5,6 +5,7 @@ import io.strata.engine.json.SpecNode;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -83,7 +84,7 @@ public final class InputSourceJson {
 	}
 
 	private List<String> knownTypes() {
-		List<String> types = new java.util.ArrayList<>(List.of("local", "inline", "http"));
+		List<String> types = new ArrayList<>(List.of("local", "inline", "http"));
 		types.addAll(this.extraTypes.keySet());
 		return types;
 	}
