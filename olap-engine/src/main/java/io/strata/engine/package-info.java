@@ -2,8 +2,9 @@
  * Strata's OLAP engine: a plain Java library (no Spring, Kafka, Curator or AWS).
  *
  * <pre>
- *  NDJSON / CSV / Avro
+ *  NDJSON / CSV / Avro / Parquet, from input.source: local, inline, http (s3 in the node layer)
  *        |  input: JsonRecordParser, CsvRecordParser, AvroRecordConverter -> InputRow | RowRejection
+ *        |  batch: BatchIngestion / SegmentCompactor -> BatchSegmentBuilder (dynamic or hashed partitions)
  *        v
  *  ingest: IncrementalIndex (rollup on add; one writer, many readers)
  *        |  IndexPersister: sort dictionaries, order rows, encode

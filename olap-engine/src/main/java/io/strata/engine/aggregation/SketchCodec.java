@@ -81,6 +81,9 @@ public final class SketchCodec {
 			case QuantilesSketchAggregatorSpec quantiles -> switch (value) {
 				case Number number -> number.doubleValue();
 				case String text -> parseDouble(text);
+				// a stored sketch (re-ingesting segments, as compaction does) merges, as in Druid
+				case byte[] bytes -> toSketch(bytes);
+				case QuantilesDoublesSketch sketch -> sketch;
 				default -> throw new IllegalArgumentException("is not a number");
 			};
 		};
@@ -144,6 +147,9 @@ public final class SketchCodec {
 				return target;
 			}
 			case QuantilesSketchAggregatorSpec quantiles -> {
+				if (value instanceof QuantilesDoublesSketch other) {
+					return combine(sketch, other);
+				}
 				double number = switch (value) {
 					case Number n -> n.doubleValue();
 					case String text -> parseDouble(text);

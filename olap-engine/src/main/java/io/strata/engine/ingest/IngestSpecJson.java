@@ -4,9 +4,11 @@ import io.strata.engine.input.TimestampSpec;
 import io.strata.engine.input.TimestampFormat;
 import io.strata.engine.aggregation.AggregatorSpec;
 import io.strata.engine.aggregation.AggregatorSpecJson;
+import io.strata.engine.input.AvroOcfInputFormatSpec;
 import io.strata.engine.input.CsvInputFormatSpec;
 import io.strata.engine.input.InputFormatSpec;
 import io.strata.engine.input.JsonInputFormatSpec;
+import io.strata.engine.input.ParquetInputFormatSpec;
 import io.strata.engine.json.SpecNode;
 import io.strata.engine.type.ColumnType;
 import io.strata.engine.time.Granularity;
@@ -70,7 +72,17 @@ public final class IngestSpecJson {
 				int skip = node.optionalInt("skipHeaderRows", 0);
 				yield node.build(() -> new CsvInputFormatSpec(columns, fromHeader, delimiter, skip));
 			}
-			default -> throw node.error("type", "is an unknown input format [" + type + "]; expected one of [json, csv]");
+			case "avro_ocf" -> {
+				rejectUnsupported(node, "flattenSpec", "is not supported yet; only root-level fields are read");
+				rejectUnsupported(node, "schema", "is not supported; the writer schema in each file is used");
+				yield new AvroOcfInputFormatSpec(node.optionalBoolean("binaryAsString", false));
+			}
+			case "parquet" -> {
+				rejectUnsupported(node, "flattenSpec", "is not supported yet; only root-level fields are read");
+				yield new ParquetInputFormatSpec(node.optionalBoolean("binaryAsString", false));
+			}
+			default -> throw node.error("type",
+					"is an unknown input format [" + type + "]; expected one of [json, csv, avro_ocf, parquet]");
 		};
 	}
 

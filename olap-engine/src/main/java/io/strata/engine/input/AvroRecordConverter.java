@@ -15,9 +15,20 @@ import java.util.Map;
 /**
  * Turns an Avro {@link GenericRecord} into a field map: strings, enums and {@code Utf8} become
  * {@link String}; int and long {@link Long}; float and double {@link Double}; arrays lists; maps
- * and nested records maps; bytes and fixed stay {@code byte[]}. Stateless.
+ * and nested records maps; bytes and fixed stay {@code byte[]}, or become UTF-8 strings with
+ * {@code binaryAsString}. Stateless.
  */
 public final class AvroRecordConverter {
+
+	private final boolean binaryAsString;
+
+	public AvroRecordConverter() {
+		this(false);
+	}
+
+	public AvroRecordConverter(boolean binaryAsString) {
+		this.binaryAsString = binaryAsString;
+	}
 
 	public Map<String, Object> convert(GenericRecord record) {
 		Map<String, Object> fields = new LinkedHashMap<>();
@@ -53,11 +64,15 @@ public final class AvroRecordConverter {
 			case ByteBuffer buffer -> {
 				byte[] bytes = new byte[buffer.remaining()];
 				buffer.duplicate().get(bytes);
-				yield bytes;
+				yield binary(bytes);
 			}
-			case GenericFixed fixed -> fixed.bytes().clone();
+			case GenericFixed fixed -> binary(fixed.bytes().clone());
 			default -> value.toString();
 		};
+	}
+
+	private Object binary(byte[] bytes) {
+		return this.binaryAsString ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : bytes;
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * header row; a value containing {@code listDelimiter} is a multi-value.
  */
 public record CsvInputFormatSpec(List<String> columns, boolean findColumnsFromHeader, String listDelimiter,
-		int skipHeaderRows) implements InputFormatSpec {
+		int skipHeaderRows) implements TextInputFormatSpec {
 
 	/** Druid's default list delimiter, Ctrl-A, which never appears in ordinary text. */
 	public static final String DEFAULT_LIST_DELIMITER = "\u0001";

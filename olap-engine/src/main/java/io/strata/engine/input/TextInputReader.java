@@ -17,11 +17,11 @@ public final class TextInputReader {
 
 	private static final int CHUNK = 1 << 20;
 
-	private final InputFormatSpec format;
+	private final TextInputFormatSpec format;
 
 	private final InputRowFactory rowFactory;
 
-	public TextInputReader(InputFormatSpec format, InputRowFactory rowFactory) {
+	public TextInputReader(TextInputFormatSpec format, InputRowFactory rowFactory) {
 		this.format = format;
 		this.rowFactory = rowFactory;
 	}

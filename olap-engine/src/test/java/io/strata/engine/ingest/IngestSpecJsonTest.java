@@ -200,7 +200,7 @@ class IngestSpecJsonTest {
 			.isEqualTo(new CsvInputFormatSpec(List.of("a", "b"), false, "|", 1));
 		assertThat(json.readInputFormat(SpecNode.root(mapper.readTree("{\"type\":\"csv\"}"), "inputFormat")))
 			.isEqualTo(CsvInputFormatSpec.withHeader());
-		assertThatThrownBy(() -> json.readInputFormat(SpecNode.root(mapper.readTree("{\"type\":\"parquet\"}"), "inputFormat")))
+		assertThatThrownBy(() -> json.readInputFormat(SpecNode.root(mapper.readTree("{\"type\":\"orc\"}"), "inputFormat")))
 			.hasMessageContaining("field[inputFormat.type]");
 		assertThatThrownBy(() -> json.readInputFormat(
 				SpecNode.root(mapper.readTree("{\"type\":\"csv\",\"columns\":[\"a\"],\"findColumnsFromHeader\":true}"), "inputFormat")))
