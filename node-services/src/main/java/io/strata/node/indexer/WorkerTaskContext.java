@@ -13,6 +13,7 @@ import io.strata.engine.json.SpecNode;
 import io.strata.engine.time.Interval;
 import io.strata.node.deepstorage.DeepStorage;
 import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.publish.SegmentFile;
 import io.strata.node.publish.SegmentPublisher;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.task.LockType;
@@ -69,8 +70,8 @@ final class WorkerTaskContext implements TaskContext, TaskLocks {
 	}
 
 	@Override
-	public List<DataSegment> publish(List<Path> segmentFiles) {
-		return this.publisher.publish(segmentFiles,
+	public List<DataSegment> publish(List<SegmentFile> segmentFiles) {
+		return this.publisher.publishFiles(segmentFiles,
 				pushed -> perform(new TaskAction.SegmentInsert(pushed), ACTION_TIME));
 	}
 

@@ -47,24 +47,42 @@ public final class SegmentPublisher {
 	 */
 	public List<DataSegment> publish(List<Path> segmentFiles, Consumer<List<DataSegment>> insert) {
 		List<SegmentMetadata> described = segmentFiles.stream().map(this.reader::readMetadata).toList();
+		Map<String, Integer> blockSizes = new LinkedHashMap<>();
+		for (SegmentMetadata segment : described) {
+			blockSizes.merge(blockKey(segment), 1, Integer::sum);
+		}
+		List<SegmentFile> files = new ArrayList<>();
+		for (int i = 0; i < described.size(); i++) {
+			SegmentMetadata segment = described.get(i);
+			int partitions = Math.max(blockSizes.get(blockKey(segment)), segment.id().partitionNum() + 1);
+			files.add(new SegmentFile(segmentFiles.get(i), new ShardSpec.Numbered(segment.id().partitionNum(), partitions)));
+		}
+		return publishFiles(files, insert);
+	}
+
+	/**
+	 * Publishes segment files with the shard specs their builder chose, inserting the pushed
+	 * descriptors with {@code insert}; the objects are deleted again when {@code insert} throws.
+	 */
+	public List<DataSegment> publishFiles(List<SegmentFile> files, Consumer<List<DataSegment>> insert) {
+		List<SegmentMetadata> described = files.stream().map(file -> this.reader.readMetadata(file.path())).toList();
 		// checked before any push: pushing over a published segment's object and then failing the
 		// insert would delete the object its metadata points at
 		List<String> taken = this.metadata.existing(described.stream().map(SegmentMetadata::id).toList());
 		if (!taken.isEmpty()) {
 			throw StrataException.invalidInput("Segments%s are already published; a new version needs a new id", taken);
 		}
-		Map<String, Integer> blockSizes = new LinkedHashMap<>();
-		for (SegmentMetadata segment : described) {
-			blockSizes.merge(blockKey(segment), 1, Integer::sum);
-		}
 		List<DataSegment> pushed = new ArrayList<>();
 		try {
 			for (int i = 0; i < described.size(); i++) {
 				SegmentMetadata segment = described.get(i);
-				int partitions = Math.max(blockSizes.get(blockKey(segment)), segment.id().partitionNum() + 1);
-				pushed.add(new DataSegment(segment.id(), this.deepStorage.push(segment.id(), segmentFiles.get(i)),
-						segment.dimensionNames(), segment.metricNames(),
-						new ShardSpec.Numbered(segment.id().partitionNum(), partitions), DataSegment.BINARY_VERSION,
+				ShardSpec shardSpec = files.get(i).shardSpec();
+				if (shardSpec.partitionNum() != segment.id().partitionNum()) {
+					throw StrataException.invalidInput("Segment[%s] is partition %d but its shard spec says %d", segment.id(),
+							segment.id().partitionNum(), shardSpec.partitionNum());
+				}
+				pushed.add(new DataSegment(segment.id(), this.deepStorage.push(segment.id(), files.get(i).path()),
+						segment.dimensionNames(), segment.metricNames(), shardSpec, DataSegment.BINARY_VERSION,
 						segment.sizeBytes()));
 			}
 			insert.accept(List.copyOf(pushed));

@@ -40,6 +40,15 @@ public final class DataSegmentJson {
 				shard.put("partitionNum", numbered.partitionNum());
 				shard.put("partitions", numbered.partitions());
 			}
+			case ShardSpec.Hashed hashed -> {
+				shard.put("type", "hashed");
+				shard.put("partitionNum", hashed.partitionNum());
+				shard.put("partitions", hashed.partitions());
+				shard.put("bucketId", hashed.bucketId());
+				shard.put("numBuckets", hashed.numBuckets());
+				hashed.partitionDimensions().forEach(shard.putArray("partitionDimensions")::add);
+				shard.put("partitionFunction", ShardSpec.Hashed.PARTITION_FUNCTION);
+			}
 			case ShardSpec.Linear linear -> {
 				shard.put("type", "linear");
 				shard.put("partitionNum", linear.partitionNum());
@@ -99,6 +108,13 @@ public final class DataSegmentJson {
 			case "numbered" -> {
 				int partitions = shard.optionalInt("partitions", 0);
 				yield shard.build(() -> new ShardSpec.Numbered(partitionNum, partitions));
+			}
+			case "hashed" -> {
+				int partitions = shard.optionalInt("partitions", 0);
+				int bucketId = shard.optionalInt("bucketId", partitionNum);
+				int numBuckets = shard.optionalInt("numBuckets", Math.max(1, partitions));
+				List<String> dimensions = shard.optionalStringList("partitionDimensions");
+				yield shard.build(() -> new ShardSpec.Hashed(partitionNum, partitions, bucketId, numBuckets, dimensions));
 			}
 			case "linear" -> shard.build(() -> new ShardSpec.Linear(partitionNum));
 			case "none" -> new ShardSpec.None();

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.strata.node.deepstorage.DeepStorage;
 import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.publish.SegmentFile;
 import io.strata.node.segment.DataSegment;
 
 /**
@@ -20,14 +21,14 @@ public interface TaskContext {
 	TaskLocks locks();
 
 	/**
-	 * Publishes segment files (engine format): pushes each to deep storage, then has the overlord
+	 * Publishes segment files (engine format) with their shard specs: pushes each to deep storage, then has the overlord
 	 * insert all their descriptors in one transaction, which it does only when a lock this task
 	 * still holds (not revoked) covers each segment's interval with a version at least the
 	 * segment's (Druid's {@code segmentTransactionalInsert}). Segments of one (interval, version)
 	 * form one complete block. On failure the pushed objects are deleted again.
 	 * @return the published descriptors
 	 */
-	List<DataSegment> publish(List<Path> segmentFiles);
+	List<DataSegment> publish(List<SegmentFile> segmentFiles);
 
 	DeepStorage deepStorage();
 

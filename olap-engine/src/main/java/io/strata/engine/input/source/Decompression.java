@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /** Druid decompresses input by its file extension; the engine knows {@code .gz}. Stateless. */
-final class Decompression {
+public final class Decompression {
 
 	private Decompression() {
 	}
 
-	static InputStream wrap(String name, InputStream in) throws IOException {
+	public static InputStream wrap(String name, InputStream in) throws IOException {
 		if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
 			return new GZIPInputStream(in, 1 << 16);
 		}
