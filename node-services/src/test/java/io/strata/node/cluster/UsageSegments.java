@@ -69,6 +69,11 @@ final class UsageSegments {
 		this.ndjson = out.toByteArray();
 	}
 
+	/** The generated events as NDJSON, one per line, as an ingestion task reads them. */
+	byte[] ndjson() {
+		return this.ndjson.clone();
+	}
+
 	/** One segment per day, partition 0, of the given version; returns the segment files. */
 	List<Path> build(Path directory, String version) {
 		IndexingPipeline pipeline = new IndexingPipeline(this.schema, directory, version, 500_000, 1L << 30, 10);
