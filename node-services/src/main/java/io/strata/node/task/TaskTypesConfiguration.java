@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.strata.node.config.ConditionalOnRole;
 import io.strata.node.config.Role;
+import io.strata.node.task.kill.KillTaskType;
 import io.strata.node.task.noop.NoopTaskType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,11 @@ class TaskTypesConfiguration {
 	@Bean
 	TaskTypes taskTypes(List<TaskType> types) {
 		return new TaskTypes(types);
+	}
+
+	@Bean
+	KillTaskType killTaskType() {
+		return new KillTaskType();
 	}
 
 }
