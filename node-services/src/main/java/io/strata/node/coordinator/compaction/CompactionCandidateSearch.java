@@ -1,6 +1,5 @@
 package io.strata.node.coordinator.compaction;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -40,7 +39,7 @@ public final class CompactionCandidateSearch {
 		List<CompactionCandidate> candidates = new ArrayList<>();
 		if (!visible.isEmpty()) {
 			long latestEnd = visible.stream().mapToLong(s -> s.interval().endMillis()).max().orElseThrow();
-			long skipFrom = config.skipOffsetFromLatest().subtractFrom(latestEnd, ZoneOffset.UTC);
+			long skipFrom = config.skipFrom(latestEnd);
 			for (CompactionCandidate candidate : group(config, visible)) {
 				if (candidate.interval().endMillis() > skipFrom) {
 					skipped = skipped.plus(candidate);

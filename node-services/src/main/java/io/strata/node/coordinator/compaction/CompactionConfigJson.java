@@ -38,12 +38,13 @@ public final class CompactionConfigJson {
 			throw node.error("inputSegmentSizeBytes", "must be positive, not " + inputSize);
 		}
 		String skip = node.optionalString("skipOffsetFromLatest", DataSourceCompactionConfig.DEFAULT_SKIP_OFFSET);
-		IsoPeriod skipOffset;
-		try {
-			skipOffset = IsoPeriod.parse(skip);
-		}
-		catch (RuntimeException ex) {
-			throw node.error("skipOffsetFromLatest", "is not an ISO period: " + skip);
+		if (!skip.matches("PT?(0+[YMWDHS]|T)*")) {
+			try {
+				IsoPeriod.parse(skip);
+			}
+			catch (RuntimeException ex) {
+				throw node.error("skipOffsetFromLatest", "is not an ISO period: " + skip);
+			}
 		}
 		SpecNode tuning = node.optionalObject("tuningConfig");
 		PartitionsSpec partitions = PartitionsSpec.read(tuning == null ? null : tuning.optionalObject("partitionsSpec"));
@@ -80,7 +81,7 @@ public final class CompactionConfigJson {
 		SpecNode context = node.optionalObject("taskContext");
 		PartitionsSpec finalPartitions = partitions;
 		Granularity finalGranularity = segmentGranularity;
-		return node.build(() -> new DataSourceCompactionConfig(dataSource, taskPriority, inputSize, skipOffset,
+		return node.build(() -> new DataSourceCompactionConfig(dataSource, taskPriority, inputSize, skip,
 				finalPartitions, finalGranularity, tuning == null ? null : tuning.json(),
 				granularitySpec == null ? null : granularitySpec.json(), node.json().get("dimensionsSpec"),
 				node.json().get("metricsSpec"), node.json().get("transformSpec"),
@@ -101,7 +102,7 @@ public final class CompactionConfigJson {
 		json.put("taskPriority", config.taskPriority());
 		json.put("inputSegmentSizeBytes", config.inputSegmentSizeBytes());
 		json.put("maxRowsPerSegment", null);
-		json.put("skipOffsetFromLatest", config.skipOffsetFromLatest().toString());
+		json.put("skipOffsetFromLatest", config.skipOffsetFromLatest());
 		json.put("tuningConfig", config.tuningConfig());
 		json.put("granularitySpec", config.granularitySpec());
 		json.put("dimensionsSpec", config.dimensionsSpec());
