@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.strata.engine.json.SpecNode;
 import io.strata.node.config.CoordinatorProperties;
 import io.strata.node.coordinator.balancer.CostBalancer;
+import io.strata.node.coordinator.compaction.CompactionConfigs;
+import io.strata.node.coordinator.compaction.HttpOverlordClient;
+import io.strata.node.coordinator.compaction.OverlordClient;
+import io.strata.node.coordinator.duty.CompactSegments;
 import io.strata.node.coordinator.duty.BalanceSegments;
 import io.strata.node.coordinator.duty.DropUnusedSegments;
 import io.strata.node.coordinator.duty.MarkOvershadowedSegmentsUnused;
@@ -77,6 +81,16 @@ public final class Coordinator implements AutoCloseable {
 
 	private final AtomicReference<CoordinatorStats> stats = new AtomicReference<>(CoordinatorStats.NONE);
 
+	private final CompactionConfigs compactionConfigs;
+
+	private final HttpOverlordClient overlord;
+
+	private final CompactSegments compactSegments;
+
+	private final AtomicReference<CompactSegments.Result> compaction = new AtomicReference<>(CompactSegments.Result.NONE);
+
+	private long lastCompactionRun = Long.MIN_VALUE;
+
 	private final ScheduledExecutorService scheduler = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("coordinator").daemon(true).factory());
 
@@ -98,6 +112,9 @@ public final class Coordinator implements AutoCloseable {
 		this.runRules = new RunRules(this.peon, balancer);
 		this.balance = new BalanceSegments(this.peon, balancer);
 		this.dropUnused = new DropUnusedSegments(this.peon);
+		this.compactionConfigs = new CompactionConfigs(config);
+		this.overlord = new HttpOverlordClient(zk, paths);
+		this.compactSegments = new CompactSegments(this.overlord);
 	}
 
 	/** Joins the election as {@code hostAndPort} and starts the periodic runs. */
@@ -146,7 +163,41 @@ public final class Coordinator implements AutoCloseable {
 		run.used().forEach(segment -> used.merge(segment.dataSource(), 1, Integer::sum));
 		CoordinatorStats result = new CoordinatorStats(run.now(), used, outcome, marked.size(), moved, droppedUnused);
 		this.stats.set(result);
+		if (run.now() - this.lastCompactionRun >= this.properties.compactionPeriod().toMillis()) {
+			this.lastCompactionRun = run.now();
+			compact(run.used(), run.now());
+		}
 		return result;
+	}
+
+	/** One auto-compaction run now (Druid's {@code POST /compaction/compact}); public for tests and the API. */
+	public synchronized CompactSegments.Result runCompaction() {
+		long now = System.currentTimeMillis();
+		this.lastCompactionRun = now;
+		return compact(this.segments.usedSegments(), now);
+	}
+
+	private CompactSegments.Result compact(List<DataSegment> used, long now) {
+		CompactSegments.Result result = this.compactSegments.run(this.compactionConfigs.current(), used, now);
+		this.compaction.set(result);
+		if (!result.submitted().isEmpty()) {
+			log.info("Auto-compaction submitted {}", result.submitted());
+		}
+		return result;
+	}
+
+	/** The last auto-compaction run's outcome. */
+	public CompactSegments.Result compaction() {
+		return this.compaction.get();
+	}
+
+	public CompactionConfigs compactionConfigs() {
+		return this.compactionConfigs;
+	}
+
+	/** How this coordinator reaches the overlord leader. */
+	public OverlordClient overlord() {
+		return this.overlord;
 	}
 
 	private CoordinatorRun snapshot() {
@@ -208,6 +259,7 @@ public final class Coordinator implements AutoCloseable {
 	public void close() throws java.io.IOException {
 		this.scheduler.shutdownNow();
 		this.election.close();
+		this.overlord.close();
 	}
 
 }

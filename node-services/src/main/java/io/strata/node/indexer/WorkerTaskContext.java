@@ -16,6 +16,7 @@ import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.publish.SegmentFile;
 import io.strata.node.publish.SegmentPublisher;
 import io.strata.node.segment.DataSegment;
+import io.strata.node.segment.DataSegmentJson;
 import io.strata.node.task.LockType;
 import io.strata.node.task.Task;
 import io.strata.node.task.TaskAction;
@@ -48,6 +49,8 @@ final class WorkerTaskContext implements TaskContext, TaskLocks {
 
 	private final TaskJson json = new TaskJson();
 
+	private final DataSegmentJson segmentJson = new DataSegmentJson();
+
 	WorkerTaskContext(Task task, OverlordClient overlord, SegmentPublisher publisher, DeepStorage deepStorage,
 			SegmentsMetadata segments, TaskFiles files, AtomicBoolean cancelled) {
 		this.task = task;
@@ -78,6 +81,19 @@ final class WorkerTaskContext implements TaskContext, TaskLocks {
 	@Override
 	public DeepStorage deepStorage() {
 		return this.deepStorage;
+	}
+
+	@Override
+	public List<DataSegment> unusedSegments(Interval interval, List<String> versions, int limit) {
+		List<DataSegment> found = new ArrayList<>();
+		perform(new TaskAction.RetrieveUnusedSegments(this.task.dataSource(), interval, versions, limit), ACTION_TIME)
+			.forEach(node -> found.add(this.segmentJson.read(node)));
+		return found;
+	}
+
+	@Override
+	public void nuke(List<DataSegment> segments) {
+		perform(new TaskAction.SegmentNuke(segments), ACTION_TIME);
 	}
 
 	@Override

@@ -27,7 +27,10 @@ public interface SegmentsMetadata {
 	/** Marks the segments unused; returns how many changed. */
 	int markUnused(Collection<SegmentId> ids);
 
-	/** Deletes the rows (kill); returns how many went. */
+	/**
+	 * Deletes the rows of those segments that are unused (kill); a used segment's row is never
+	 * deleted, so a kill racing with a mark-used leaves the segment whole. Returns how many went.
+	 */
 	int delete(Collection<SegmentId> ids);
 
 	/**

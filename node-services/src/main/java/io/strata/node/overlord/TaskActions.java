@@ -1,13 +1,16 @@
 package io.strata.node.overlord;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.strata.engine.error.StrataException;
 import io.strata.node.config.OverlordProperties;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.overlord.lock.TaskLockbox;
+import io.strata.node.segment.DataSegment;
 import io.strata.node.segment.DataSegmentJson;
 import io.strata.node.task.Task;
 import io.strata.node.task.TaskAction;
@@ -16,8 +19,8 @@ import io.strata.node.task.TaskJson;
 
 /**
  * Carries out the actions running tasks post to the leader (Druid's task action client, server
- * side): lock requests go to the lockbox, segment inserts to the metadata store under the
- * lockbox's check. Only active tasks may act. Thread-safe; {@code lockAcquire} blocks the
+ * side): lock requests go to the lockbox, segment inserts and nukes to the metadata store under
+ * the lockbox's check. Only active tasks may act. Thread-safe; {@code lockAcquire} blocks the
  * calling thread until granted or timed out.
  */
 final class TaskActions {
@@ -73,8 +76,34 @@ final class TaskActions {
 				published.put("errorMsg", null);
 				yield published;
 			}
+			case TaskAction.RetrieveUnusedSegments retrieve -> unusedSegments(retrieve).stream()
+				.map(this.segmentJson::write)
+				.toList();
+			case TaskAction.SegmentNuke nuke -> {
+				lockbox.underLocks(task.id(), nuke.segments(), covered -> {
+					// the store deletes unused rows only; a used one here means the kill raced a mark-used
+					int deleted = this.segments.delete(covered.stream().map(DataSegment::id).toList());
+					if (deleted != covered.size()) {
+						throw StrataException.invalidInput(
+								"Task[%s] asked to nuke %d segments, but only %d were unused and deleted: used segments are never killed",
+								task.id(), covered.size(), deleted);
+					}
+				});
+				yield null;
+			}
 		};
 		return this.actionJson.writeResult(result);
+	}
+
+	/** Druid's {@code RetrieveUnusedSegmentsAction}: contained in the interval, oldest interval first. */
+	private List<DataSegment> unusedSegments(TaskAction.RetrieveUnusedSegments retrieve) {
+		List<DataSegment> found = this.segments.unusedSegments(retrieve.dataSource())
+			.stream()
+			.filter(segment -> retrieve.interval().contains(segment.interval()))
+			.filter(segment -> retrieve.versions().isEmpty() || retrieve.versions().contains(segment.version()))
+			.sorted(Comparator.comparing(DataSegment::interval).thenComparing(DataSegment::id))
+			.toList();
+		return retrieve.limit() == 0 || found.size() <= retrieve.limit() ? found : found.subList(0, retrieve.limit());
 	}
 
 }

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Druid's JSON of a {@link DataSegment}: {@code dataSource, interval, version, loadSpec,
  * dimensions (comma separated), metrics (comma separated), shardSpec, binaryVersion, size,
- * identifier}. Thread-safe.
+ * identifier}, with {@code lastCompactionState} after {@code shardSpec} when a compaction wrote the
+ * segment. Thread-safe.
  */
 public final class DataSegmentJson {
 
@@ -54,6 +55,11 @@ public final class DataSegmentJson {
 				shard.put("partitionNum", linear.partitionNum());
 			}
 			case ShardSpec.None none -> shard.put("type", "none");
+		}
+		JsonNode state = segment.lastCompactionState();
+		if (state != null) {
+			// Druid's place for it, and only when set (NON_NULL)
+			node.set("lastCompactionState", state);
 		}
 		node.put("binaryVersion", segment.binaryVersion());
 		node.put("size", segment.size());
@@ -93,9 +99,14 @@ public final class DataSegmentJson {
 		if (size < 0) {
 			throw node.error("size", "must not be negative");
 		}
+		JsonNode state = json.get("lastCompactionState");
+		JsonNode lastCompactionState = state == null || state.isNull() ? null : state;
+		if (lastCompactionState != null && !lastCompactionState.isObject()) {
+			throw node.error("lastCompactionState", "must be a JSON object");
+		}
 		// the records' own checks (an empty dataSource ...) become spec errors naming the payload
 		return node.build(() -> new DataSegment(new SegmentId(dataSource, interval, version, shardSpec.partitionNum()),
-				parsedLoadSpec, dimensions, metrics, shardSpec, binaryVersion, size));
+				parsedLoadSpec, dimensions, metrics, shardSpec, binaryVersion, size, lastCompactionState));
 	}
 
 	private static ShardSpec readShardSpec(SpecNode shard) {

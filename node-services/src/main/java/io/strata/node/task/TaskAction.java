@@ -55,4 +55,35 @@ public sealed interface TaskAction {
 
 	}
 
+	/**
+	 * {@code retrieveUnusedSegments}: unused segments of the datasource whose interval lies inside
+	 * {@code interval}, of the given versions (all when empty), at most {@code limit} (0: all),
+	 * oldest interval first.
+	 */
+	record RetrieveUnusedSegments(String dataSource, Interval interval, List<String> versions, int limit)
+			implements TaskAction {
+
+		public RetrieveUnusedSegments {
+			Objects.requireNonNull(dataSource, "dataSource");
+			Objects.requireNonNull(interval, "interval");
+			versions = List.copyOf(versions);
+			if (limit < 0) {
+				throw new IllegalArgumentException("limit must not be negative");
+			}
+		}
+
+	}
+
+	/**
+	 * {@code segmentNuke}: deletes the rows of unused segments if the task's locks cover them; a
+	 * used segment among them refuses the whole action.
+	 */
+	record SegmentNuke(List<DataSegment> segments) implements TaskAction {
+
+		public SegmentNuke {
+			segments = List.copyOf(segments);
+		}
+
+	}
+
 }

@@ -53,6 +53,17 @@ public final class TaskActionJson {
 				json.put("type", "segmentTransactionalInsert");
 				json.put("segments", insert.segments().stream().map(this.segmentJson::write).toList());
 			}
+			case TaskAction.RetrieveUnusedSegments retrieve -> {
+				json.put("type", "retrieveUnusedSegments");
+				json.put("dataSource", retrieve.dataSource());
+				json.put("interval", retrieve.interval().toString());
+				json.put("versions", retrieve.versions().isEmpty() ? null : retrieve.versions());
+				json.put("limit", retrieve.limit() == 0 ? null : retrieve.limit());
+			}
+			case TaskAction.SegmentNuke nuke -> {
+				json.put("type", "segmentNuke");
+				json.put("segments", nuke.segments().stream().map(this.segmentJson::write).toList());
+			}
 		}
 		Map<String, Object> holder = new LinkedHashMap<>();
 		holder.put("task", taskId);
@@ -82,10 +93,21 @@ public final class TaskActionJson {
 			case "lockRelease" -> new TaskAction.LockRelease(Interval.parse(action.requiredString("interval")));
 			case "lockList" -> new TaskAction.LockList();
 			case "segmentTransactionalInsert" -> new TaskAction.SegmentInsert(segments(action));
-			default -> throw action.error("type", "names task action[" + type
-					+ "], which is none of [lockAcquire, lockTryAcquire, lockRelease, lockList, segmentTransactionalInsert]");
+			case "retrieveUnusedSegments" -> retrieveUnused(action);
+			case "segmentNuke" -> new TaskAction.SegmentNuke(segments(action));
+			default -> throw action.error("type", "names task action[" + type + "], which is none of [lockAcquire, "
+					+ "lockTryAcquire, lockRelease, lockList, segmentTransactionalInsert, retrieveUnusedSegments, segmentNuke]");
 		};
 		return new Request(taskId, parsed);
+	}
+
+	private static TaskAction.RetrieveUnusedSegments retrieveUnused(SpecNode action) {
+		int limit = action.optionalInt("limit", 0);
+		if (limit < 0) {
+			throw action.error("limit", "must not be negative");
+		}
+		return new TaskAction.RetrieveUnusedSegments(action.requiredString("dataSource"),
+				Interval.parse(action.requiredString("interval")), action.optionalStringList("versions"), limit);
 	}
 
 	private List<DataSegment> segments(SpecNode action) {

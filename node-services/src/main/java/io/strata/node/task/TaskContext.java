@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.strata.engine.time.Interval;
 import io.strata.node.deepstorage.DeepStorage;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.publish.SegmentFile;
@@ -31,6 +32,20 @@ public interface TaskContext {
 	List<DataSegment> publish(List<SegmentFile> segmentFiles);
 
 	DeepStorage deepStorage();
+
+	/**
+	 * Unused segments of the task's datasource lying inside {@code interval}, of the given
+	 * versions (any when empty), at most {@code limit} (0: all), oldest interval first: Druid's
+	 * {@code retrieveUnusedSegments} action, answered by the overlord leader.
+	 */
+	List<DataSegment> unusedSegments(Interval interval, List<String> versions, int limit);
+
+	/**
+	 * Deletes the metadata rows of unused segments (Druid's {@code segmentNuke}), which the overlord
+	 * does only when a lock this task still holds covers each segment; a used segment among them
+	 * refuses the whole call. Deep storage is the caller's to clean.
+	 */
+	void nuke(List<DataSegment> segments);
 
 	/** The segments table, for reading what exists (compaction, kill). */
 	SegmentsMetadata segments();

@@ -8,6 +8,7 @@ import io.strata.node.config.Role;
 import io.strata.node.task.compact.CompactTaskType;
 import io.strata.node.task.index.IndexParallelTaskType;
 import io.strata.node.task.index.S3InputClients;
+import io.strata.node.task.kill.KillTaskType;
 import io.strata.node.task.noop.NoopTaskType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +50,11 @@ class TaskTypesConfiguration {
 	@Bean
 	TaskTypes taskTypes(List<TaskType> types) {
 		return new TaskTypes(types);
+	}
+
+	@Bean
+	KillTaskType killTaskType() {
+		return new KillTaskType();
 	}
 
 }

@@ -16,6 +16,7 @@ import io.strata.s3.TestingS3Server;
 import org.apache.curator.test.TestingServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -88,12 +89,20 @@ final class TestCluster implements AutoCloseable {
 
 	/** Starts a node process named {@code name} running {@code roles}, with extra properties. */
 	ConfigurableApplicationContext start(String name, String roles, Map<String, String> extra) {
+		return start(name, roles, extra, context -> {
+		});
+	}
+
+	/** As {@link #start(String, String, Map)}, with test-only beans registered by {@code initializer}. */
+	ConfigurableApplicationContext start(String name, String roles, Map<String, String> extra,
+			ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
 		Map<String, Object> properties = new LinkedHashMap<>(this.common);
 		properties.put("strata.node.roles", roles);
 		properties.put("strata.node.base-dir", this.directory.resolve(name).toString());
 		properties.putAll(extra);
 		// as command-line arguments: they must win over application.properties, as an operator's would
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(StrataNodeApplication.class)
+			.initializers(initializer)
 			.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 		this.nodes.put(name, context);
 		return context;

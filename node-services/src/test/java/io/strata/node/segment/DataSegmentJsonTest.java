@@ -104,6 +104,34 @@ class DataSegmentJsonTest {
 		assertThat(segment.shardSpec()).isEqualTo(new ShardSpec.Numbered(0, 1));
 		assertThat(segment.binaryVersion()).isEqualTo(9);
 		assertThat(segment.size()).isEqualTo(4817636);
+		assertThat(segment.lastCompactionState().toString())
+			.isEqualTo("{\"partitionsSpec\":{\"type\":\"dynamic\",\"maxRowsPerSegment\":5000000}}");
+	}
+
+	@Test
+	void keepsTheLastCompactionStateVerbatimAfterTheShardSpec() {
+		JsonNode state = tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+				{"partitionsSpec": {"type": "hashed", "numShards": 2, "partitionDimensions": ["page"]},
+				 "granularitySpec": {"segmentGranularity": "DAY"}, "indexSpec": {"bitmap": {"type": "roaring"}}}""");
+		DataSegment segment = segment(new ShardSpec.Numbered(0, 1), List.of("a"), List.of("m"))
+			.withLastCompactionState(state);
+
+		String written = this.json.toJson(segment);
+		assertThat(written).contains("\"shardSpec\":{\"type\":\"numbered\",\"partitionNum\":0,\"partitions\":1},"
+				+ "\"lastCompactionState\":{\"partitionsSpec\":{\"type\":\"hashed\",\"numShards\":2,"
+				+ "\"partitionDimensions\":[\"page\"]},\"granularitySpec\":{\"segmentGranularity\":\"DAY\"},"
+				+ "\"indexSpec\":{\"bitmap\":{\"type\":\"roaring\"}}},\"binaryVersion\":9");
+		assertThat(this.json.read(written)).isEqualTo(segment);
+		assertThat(this.json.read(written).lastCompactionState()).isEqualTo(state);
+		assertThat(segment.withLoadSpec(new LoadSpec.Local("/elsewhere")).lastCompactionState()).isEqualTo(state);
+		// the record keeps its own copy
+		((tools.jackson.databind.node.ObjectNode) state).put("changed", true);
+		assertThat(segment.lastCompactionState().has("changed")).isFalse();
+		assertThat(this.json.write(segment(new ShardSpec.None(), List.of(), List.of())).has("lastCompactionState"))
+			.isFalse();
+		assertError(written.replace("\"lastCompactionState\":{\"partitionsSpec\":{\"type\":\"hashed\",\"numShards\":2,"
+				+ "\"partitionDimensions\":[\"page\"]},", "\"lastCompactionState\":[1],\"x\":{"),
+				"segment.lastCompactionState");
 	}
 
 	@Test

@@ -3,7 +3,11 @@ package io.strata.node.task;
 import java.util.List;
 
 import io.strata.engine.error.StrataException;
+import io.strata.engine.segment.SegmentId;
 import io.strata.engine.time.Interval;
+import io.strata.node.deepstorage.LoadSpec;
+import io.strata.node.segment.DataSegment;
+import io.strata.node.segment.ShardSpec;
 import io.strata.node.task.noop.NoopTaskType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -81,8 +85,31 @@ class TaskJsonTest {
 		assertThat(actions.read(actions.write("t", acquire))).isEqualTo(new TaskActionJson.Request("t", acquire));
 		assertThat(actions.read("{\"task\": {\"id\": \"t\", \"type\": \"noop\"}, \"action\": {\"type\": \"lockList\"}}"))
 			.isEqualTo(new TaskActionJson.Request("t", new TaskAction.LockList()));
-		assertThatThrownBy(() -> actions.read("{\"task\": \"t\", \"action\": {\"type\": \"segmentNuke\"}}"))
+		assertThatThrownBy(() -> actions.read("{\"task\": \"t\", \"action\": {\"type\": \"segmentLockAcquire\"}}"))
 			.hasMessageContaining("action.type");
+	}
+
+	@Test
+	void killActionsRoundTripInDruidsShape() {
+		TaskActionJson actions = new TaskActionJson();
+		Interval day = Interval.parse("2026-10-01/2026-10-02");
+		TaskAction retrieve = new TaskAction.RetrieveUnusedSegments("wiki", day, List.of("v1", "v2"), 10);
+		TaskAction retrieveAll = new TaskAction.RetrieveUnusedSegments("wiki", day, List.of(), 0);
+		DataSegment segment = new DataSegment(new SegmentId("wiki", day, "v1", 0), new LoadSpec.Local("/x"), List.of(),
+				List.of(), new ShardSpec.None(), 9, 1);
+		TaskAction nuke = new TaskAction.SegmentNuke(List.of(segment));
+
+		assertThat(actions.read(actions.write("t", retrieve))).isEqualTo(new TaskActionJson.Request("t", retrieve));
+		assertThat(actions.read(actions.write("t", retrieveAll))).isEqualTo(new TaskActionJson.Request("t", retrieveAll));
+		assertThat(actions.read(actions.write("t", nuke))).isEqualTo(new TaskActionJson.Request("t", nuke));
+		assertThat(actions.write("t", retrieve)).isEqualTo("{\"task\":\"t\",\"action\":{\"type\":\"retrieveUnusedSegments\","
+				+ "\"dataSource\":\"wiki\",\"interval\":\"2026-10-01T00:00:00.000Z/2026-10-02T00:00:00.000Z\","
+				+ "\"versions\":[\"v1\",\"v2\"],\"limit\":10}}");
+		assertThatThrownBy(() -> actions.read("{\"task\": \"t\", \"action\": {\"type\": \"segmentNuke\"}}"))
+			.hasMessageContaining("action.segments");
+		assertThatThrownBy(() -> actions.read("{\"task\": \"t\", \"action\": {\"type\": \"retrieveUnusedSegments\", "
+				+ "\"dataSource\": \"wiki\", \"interval\": \"2026-10-01/2026-10-02\", \"limit\": -1}}"))
+			.hasMessageContaining("action.limit");
 	}
 
 }

@@ -87,7 +87,9 @@ public final class TestingSegmentsMetadata implements SegmentsMetadata {
 	public synchronized int delete(Collection<SegmentId> ids) {
 		int deleted = 0;
 		for (SegmentId id : new TreeSet<>(ids)) {
-			if (this.rows.remove(id) != null) {
+			Row row = this.rows.get(id);
+			if (row != null && !row.used()) {
+				this.rows.remove(id);
 				deleted++;
 			}
 		}

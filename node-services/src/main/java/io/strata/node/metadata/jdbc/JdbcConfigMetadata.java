@@ -1,10 +1,15 @@
 package io.strata.node.metadata.jdbc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import io.strata.node.metadata.AuditInfo;
 import io.strata.node.metadata.ConfigMetadata;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.data.relational.core.query.Criteria;
+import org.springframework.data.relational.core.query.Query;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link ConfigMetadata} on {@code <prefix>_config}, each change audited. Thread-safe. */
@@ -36,6 +41,17 @@ public final class JdbcConfigMetadata implements ConfigMetadata {
 			}
 			this.template.insert(new AuditRow(null, name, name, audit.author(), audit.comment(), audit.at(), payload));
 		});
+	}
+
+	@Override
+	public List<ConfigChange> history(String name) {
+		// config audit rows use the config's name as both key and type
+		Query query = Query.query(Criteria.where("auditKey").is(name).and("type").is(name)).sort(Sort.by("id"));
+		List<ConfigChange> changes = new ArrayList<>();
+		for (AuditRow row : this.template.findAll(query, AuditRow.class)) {
+			changes.add(new ConfigChange(row.payload(), new AuditInfo(row.author(), row.comment(), row.createdDate())));
+		}
+		return changes;
 	}
 
 }

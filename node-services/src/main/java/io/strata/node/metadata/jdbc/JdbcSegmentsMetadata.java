@@ -97,7 +97,7 @@ public final class JdbcSegmentsMetadata implements SegmentsMetadata {
 	@Override
 	public int delete(Collection<SegmentId> ids) {
 		return inBatches(ids,
-				batch -> this.jdbc.update("DELETE FROM " + this.table + " WHERE id IN (:ids)", Map.of("ids", batch)));
+				batch -> this.jdbc.update("DELETE FROM " + this.table + " WHERE used = FALSE AND id IN (:ids)", Map.of("ids", batch)));
 	}
 
 	@Override

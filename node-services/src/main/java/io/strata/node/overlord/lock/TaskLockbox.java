@@ -308,9 +308,20 @@ public final class TaskLockbox {
 	 */
 	public void insertUnderLocks(String taskId, Collection<DataSegment> toInsert,
 			Consumer<List<DataSegment>> insert) {
+		underLocks(taskId, toInsert, insert);
+	}
+
+	/**
+	 * Runs {@code change} on the segments if the task's locks cover them, with no lock changing in
+	 * between (the critical section of Druid's segment inserts and nukes): each segment needs a lock
+	 * of the task, not revoked, of its datasource, whose interval contains the segment's and whose
+	 * version is at least the segment's.
+	 * @throws StrataException invalid input naming the first segment not covered
+	 */
+	public void underLocks(String taskId, Collection<DataSegment> toChange, Consumer<List<DataSegment>> change) {
 		this.mutex.lock();
 		try {
-			for (DataSegment segment : toInsert) {
+			for (DataSegment segment : toChange) {
 				List<TaskLock> covering = this.posses.stream()
 					.filter(p -> p.holders.containsKey(taskId))
 					.map(p -> p.lock)
@@ -324,11 +335,11 @@ public final class TaskLockbox {
 				}
 				if (covering.stream().allMatch(TaskLock::revoked)) {
 					throw StrataException.invalidInput(
-							"Segment[%s] cannot be published: the lock of task[%s] was revoked by a higher-priority task",
+							"Segment[%s] cannot be published or killed: the lock of task[%s] was revoked by a higher-priority task",
 							segment.id(), taskId);
 				}
 			}
-			insert.accept(List.copyOf(toInsert));
+			change.accept(List.copyOf(toChange));
 		}
 		finally {
 			this.mutex.unlock();

@@ -328,7 +328,8 @@ abstract class MetadataStoreContract {
 		assertThat(this.segments.dataSources(false)).containsExactly("wikipedia");
 		assertThat(this.segments.dataSources(true)).containsExactly("koalas", "wikipedia");
 
-		assertThat(this.segments.delete(List.of(dropped.id(), other.id()))).isEqualTo(2);
+		assertThat(this.segments.delete(List.of(kept.id()))).as("a used segment is never deleted").isZero();
+		assertThat(this.segments.delete(List.of(dropped.id(), other.id(), kept.id()))).isEqualTo(2);
 		assertThat(this.segments.delete(List.of(other.id()))).isZero();
 		assertThat(this.segments.unusedSegments("wikipedia")).isEmpty();
 		assertThat(this.segments.dataSources(true)).containsExactly("wikipedia");
@@ -417,6 +418,10 @@ abstract class MetadataStoreContract {
 				String.class))
 			.containsExactly("2025-01-01T00:00:00.001Z", "2025-01-01T00:00:00.003Z");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM druid_config", Integer.class)).isEqualTo(2);
+		assertThat(this.config.history("coordinator.config")).containsExactly(
+				new ConfigMetadata.ConfigChange("{\"maxSegmentsToMove\":5}", audit("2025-01-01T00:00:00.001Z")),
+				new ConfigMetadata.ConfigChange("{\"maxSegmentsToMove\":100}", audit("2025-01-01T00:00:00.003Z")));
+		assertThat(this.config.history("coordinator.compaction.config")).isEmpty();
 	}
 
 	// ---- helpers ----
