@@ -83,7 +83,7 @@ public final class SegmentPublisher {
 				}
 				pushed.add(new DataSegment(segment.id(), this.deepStorage.push(segment.id(), files.get(i).path()),
 						segment.dimensionNames(), segment.metricNames(), shardSpec, DataSegment.BINARY_VERSION,
-						segment.sizeBytes()));
+						segment.sizeBytes(), files.get(i).lastCompactionState()));
 			}
 			insert.accept(List.copyOf(pushed));
 			return pushed;

@@ -185,6 +185,11 @@ class BatchIngestionIT {
 			.isEqualTo(this.cluster.port("batch"));
 		TestCluster.await("the broker to serve the compacted day", WAIT, () -> candidates(day).size() == 1);
 		assertThat(before).isGreaterThan(1);
+		String compactedVersion = candidates(day).get(0).path("version").asString();
+		DataSegment compacted = this.cluster.bean("master", SegmentsMetadata.class).usedSegments().stream()
+			.filter(segment -> segment.version().equals(compactedVersion) && segment.interval().toString().equals(day))
+			.findFirst().orElseThrow();
+		assertThat(compacted.lastCompactionState().path("partitionsSpec").path("type").asString()).isEqualTo("dynamic");
 		for (int i = 0; i < queries().size(); i++) {
 			JsonNode after = this.json.readTree(this.cluster.post("query", "/druid/v2", queries().get(i)).body());
 			if (queries().get(i).contains("HLLSketchMerge")) {

@@ -44,6 +44,9 @@ class DataSegmentJsonTest {
 			.isEqualTo("{\"type\":\"numbered\",\"partitionNum\":0,\"partitions\":3}");
 		assertThat(shardSpecJson(new ShardSpec.Linear(4))).isEqualTo("{\"type\":\"linear\",\"partitionNum\":4}");
 		assertThat(shardSpecJson(new ShardSpec.None())).isEqualTo("{\"type\":\"none\"}");
+		assertThat(shardSpecJson(new ShardSpec.Hashed(1, 2, 1, 2, List.of("accountId")))).isEqualTo(
+				"{\"type\":\"hashed\",\"partitionNum\":1,\"partitions\":2,\"bucketId\":1,\"numBuckets\":2,"
+						+ "\"partitionDimensions\":[\"accountId\"],\"partitionFunction\":\"murmur3_32_abs\"}");
 	}
 
 	@Test
@@ -68,7 +71,8 @@ class DataSegmentJsonTest {
 		List<DataSegment> segments = List.of(segment(new ShardSpec.Numbered(0, 1), List.of("a"), List.of("m")),
 				new DataSegment(new SegmentId("wikipedia", DAY, VERSION, 7), new LoadSpec.S3("b", "k/7.strata"),
 						List.of("x", "y"), List.of(), new ShardSpec.Linear(7), 9, Long.MAX_VALUE),
-				segment(new ShardSpec.None(), List.of(), List.of("count")));
+				segment(new ShardSpec.None(), List.of(), List.of("count")),
+				segment(new ShardSpec.Hashed(0, 3, 0, 4, List.of("accountId", "apiName")), List.of("a"), List.of("m")));
 
 		for (DataSegment segment : segments) {
 			assertThat(this.json.read(this.json.toJson(segment))).isEqualTo(segment);
@@ -159,7 +163,7 @@ class DataSegmentJsonTest {
 		assertError(valid.replace("\"size\":100", "\"size\":-1"), "segment.size");
 		assertError(valid.replace("\"binaryVersion\":9", "\"binaryVersion\":[9]"), "segment.binaryVersion");
 		assertError(valid.replace("\"dimensions\":\"a\"", "\"dimensions\":[\"a\"]"), "segment.dimensions");
-		assertError(valid.replace("\"type\":\"numbered\"", "\"type\":\"hashed\""), "segment.shardSpec.type");
+		assertError(valid.replace("\"type\":\"numbered\"", "\"type\":\"single\""), "segment.shardSpec.type");
 		assertError(valid.replace("\"partitionNum\":0", "\"partitionNum\":-2"), "segment.shardSpec");
 		assertError(valid.replace("\"type\":\"numbered\",", ""), "segment.shardSpec.type");
 		assertError(valid.replace("\"shardSpec\":{\"type\":\"numbered\",\"partitionNum\":0,\"partitions\":1}",

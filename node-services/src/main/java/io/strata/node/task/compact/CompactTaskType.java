@@ -29,6 +29,8 @@ import io.strata.node.task.TaskExecutor;
 import io.strata.node.task.TaskLock;
 import io.strata.node.task.TaskResult;
 import io.strata.node.task.TaskType;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Druid's {@code compact} task: {@code dataSource}, {@code ioConfig.inputSpec} of type
@@ -64,7 +66,15 @@ public final class CompactTaskType implements TaskType {
 		SpecNode granularityNode = payload.optionalObject("granularitySpec");
 		Granularity segmentGranularity = granularityNode == null ? GranularitySpec.defaults().segmentGranularity()
 				: GranularityJson.read(granularityNode, "segmentGranularity", GranularitySpec.defaults().segmentGranularity());
-		return new Compact(dataSource, interval, tuning, segmentGranularity);
+		// what auto-compaction compares with its config: the partitioning and granularity asked for, as given
+		ObjectNode state = JsonNodeFactory.instance.objectNode();
+		SpecNode partitions = tuningNode == null ? null : tuningNode.optionalObject("partitionsSpec");
+		state.set("partitionsSpec", partitions == null ? JsonNodeFactory.instance.objectNode().put("type", "dynamic")
+				: partitions.json().deepCopy());
+		if (granularityNode != null) {
+			state.set("granularitySpec", granularityNode.json().deepCopy());
+		}
+		return new Compact(dataSource, interval, tuning, segmentGranularity, state);
 	}
 
 	private static Interval interval(SpecNode payload) {
@@ -94,7 +104,7 @@ public final class CompactTaskType implements TaskType {
 	}
 
 	private record Compact(String dataSource, Interval interval, BatchTuningConfig tuning,
-			Granularity segmentGranularity) implements TaskExecutor {
+			Granularity segmentGranularity, ObjectNode lastCompactionState) implements TaskExecutor {
 
 		@Override
 		public TaskResult run(TaskContext context) throws Exception {
@@ -120,7 +130,7 @@ public final class CompactTaskType implements TaskType {
 				if (context.cancelled()) {
 					return TaskResult.failure("Shutdown request from user");
 				}
-				List<DataSegment> published = context.publish(BuiltSegments.toSegmentFiles(built));
+				List<DataSegment> published = context.publish(BuiltSegments.toSegmentFiles(built, this.lastCompactionState));
 				long inputBytes = inputs.stream().mapToLong(DataSegment::size).sum();
 				long outputBytes = published.stream().mapToLong(DataSegment::size).sum();
 				double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,0 +1,2 @@
+/** The batch ingestion and compaction benchmark (issue 5). */
+package io.strata.benchmarks.batch;
