@@ -19,6 +19,8 @@ import io.strata.engine.segment.format.SegmentFileReader;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.segment.ShardSpec;
+import io.strata.s3.S3ClientFactory;
+import io.strata.s3.TestingS3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,13 +62,24 @@ class BatchIngestionIT {
 
 	private UsageSegments data;
 
+	private TestingS3Server s3;
+
 	@BeforeAll
 	void startCluster(@TempDir Path temporary) throws Exception {
 		this.directory = temporary;
 		this.cluster = new TestCluster(temporary, TestCluster.Metadata.H2, TestCluster.DeepStorage.LOCAL);
+		this.s3 = TestingS3Server.start("usage-input");
+		// deep storage stays local; the S3 settings only serve s3 input sources
+		Map<String, String> s3Input = Map.of("strata.deep-storage.s3.endpoint", this.s3.endpoint().toString(),
+				"strata.deep-storage.s3.path-style-access", "true", "strata.deep-storage.s3.access-key",
+				TestingS3Server.ACCESS_KEY, "strata.deep-storage.s3.secret-key", TestingS3Server.SECRET_KEY);
 		this.cluster.start("master", "coordinator,overlord", Map.of("strata.overlord.period", "100ms"));
-		this.cluster.start("data", "historical,indexer", Map.of("strata.worker.capacity", "2"));
-		this.cluster.start("batch", "middleManager", Map.of("strata.worker.capacity", "1", "strata.worker.category", "batch"));
+		Map<String, String> data = new java.util.HashMap<>(s3Input);
+		data.put("strata.worker.capacity", "2");
+		this.cluster.start("data", "historical,indexer", data);
+		Map<String, String> batch = new java.util.HashMap<>(s3Input);
+		batch.putAll(Map.of("strata.worker.capacity", "1", "strata.worker.category", "batch"));
+		this.cluster.start("batch", "middleManager", batch);
 		this.cluster.start("query", "broker,router", Map.of());
 		TestCluster.await("the overlord to see both workers", WAIT,
 				() -> this.cluster.get("master", API + "/workers").statusCode() == 200
@@ -78,6 +93,9 @@ class BatchIngestionIT {
 	void stopCluster() throws Exception {
 		if (this.cluster != null) {
 			this.cluster.close();
+		}
+		if (this.s3 != null) {
+			this.s3.close();
 		}
 	}
 
@@ -227,6 +245,40 @@ class BatchIngestionIT {
 		assertThat(payload.path("rowStats").path("buildSegments").path("unparseable").asLong()).isEqualTo(1);
 		assertThat(payload.path("unparseableEvents").path("buildSegments").get(0).path("details").get(0).asString())
 			.contains("broken.ndjson").contains("line[3]");
+	}
+
+	@Test
+	@Order(5)
+	void filesInS3AreAppendedToADayWithoutReplacingIt() {
+		String day = "2026-10-06T00:00:00.000Z/2026-10-07T00:00:00.000Z";
+		String first = "{\"timestamp\": \"2026-10-06T10:00:00Z\", \"accountId\": \"a\", \"apiName\": \"x\", \"statusCode\": 200}\n"
+				.repeat(3);
+		String second = "{\"timestamp\": \"2026-10-06T11:00:00Z\", \"accountId\": \"b\", \"apiName\": \"y\", \"statusCode\": 200}\n"
+				.repeat(4);
+		try (S3Client client = S3ClientFactory.create(this.s3.settings())) {
+			client.putObject(request -> request.bucket("usage-input").key("day6/part-1.ndjson"), RequestBody.fromString(first));
+			client.putObject(request -> request.bucket("usage-input").key("later/part-2.ndjson"), RequestBody.fromString(second));
+		}
+		String overwrite = submit(indexTask("{\"type\": \"s3\", \"prefixes\": [\"s3://usage-input/day6/\"]}", "",
+				"{\"type\": \"dynamic\"}"));
+		assertThat(awaitComplete(overwrite).path("statusCode").asString()).isEqualTo("SUCCESS");
+		TestCluster.await("the first file's rows", WAIT, () -> dayCalls(day) == 3);
+		String version = candidates(day).get(0).path("version").asString();
+
+		String append = submit(indexTask("{\"type\": \"s3\", \"uris\": [\"s3://usage-input/later/part-2.ndjson\"]}", "",
+				"{\"type\": \"dynamic\"}").replace("\"inputFormat\"", "\"appendToExisting\": true, \"inputFormat\""));
+		assertThat(awaitComplete(append).path("statusCode").asString()).isEqualTo("SUCCESS");
+		TestCluster.await("both files' rows", WAIT, () -> dayCalls(day) == 7);
+		JsonNode chunk = candidates(day);
+		assertThat(chunk).hasSize(2);
+		assertThat(chunk.findValuesAsString("version")).as("an append keeps the day's version").containsOnly(version);
+		assertThat(chunk.findValues("partitionNumber")).extracting(JsonNode::asInt).containsExactlyInAnyOrder(0, 1);
+
+		String missing = submit(indexTask("{\"type\": \"s3\", \"uris\": [\"s3://usage-input/none.ndjson\"]}", "",
+				"{\"type\": \"dynamic\"}"));
+		JsonNode failed = awaitComplete(missing);
+		assertThat(failed.path("statusCode").asString()).isEqualTo("FAILED");
+		assertThat(failed.path("errorMsg").asString()).contains("s3://usage-input/none.ndjson");
 	}
 
 	private static String localInput(Path baseDir, String filter) {
