@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.format.SegmentFileReader;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.segment.ShardSpec;
@@ -111,10 +110,10 @@ class BatchIngestionIT {
 		assertThat(report.path("rowStats").path("buildSegments").path("unparseable").asLong()).isZero();
 		awaitServed(DAYS);
 
-		List<Segment> segments = open(this.data.build(this.directory.resolve("engine"), "2026-01-01T00:00:00.000Z"));
+		List<Segment> segments = UsageSegments.open(this.data.build(this.directory.resolve("engine"), "2026-01-01T00:00:00.000Z"));
 		try {
 			QueryRunner engine = new QueryRunner();
-			for (String query : queries()) {
+			for (String query : UsageSegments.queries()) {
 				JsonNode expected = this.json.readTree(engine.run(query, segments));
 				assertThat(expected.isEmpty()).as("the engine finds rows for " + query).isFalse();
 				HttpResponse<String> answer = this.cluster.post("query", "/druid/v2", query);
@@ -185,7 +184,7 @@ class BatchIngestionIT {
 		TestCluster.await("the broker to serve the small segments", WAIT, () -> candidates(day).size() > 3);
 		int before = candidates(day).size();
 		List<JsonNode> answers = new ArrayList<>();
-		for (String query : queries()) {
+		for (String query : UsageSegments.queries()) {
 			answers.add(this.json.readTree(this.cluster.post("query", "/druid/v2", query).body()));
 		}
 		HttpResponse<String> config = this.cluster.post("query", API + "/worker", """
@@ -208,13 +207,13 @@ class BatchIngestionIT {
 			.filter(segment -> segment.version().equals(compactedVersion) && segment.interval().toString().equals(day))
 			.findFirst().orElseThrow();
 		assertThat(compacted.lastCompactionState().path("partitionsSpec").path("type").asString()).isEqualTo("dynamic");
-		for (int i = 0; i < queries().size(); i++) {
-			JsonNode after = this.json.readTree(this.cluster.post("query", "/druid/v2", queries().get(i)).body());
-			if (queries().get(i).contains("HLLSketchMerge")) {
+		for (int i = 0; i < UsageSegments.queries().size(); i++) {
+			JsonNode after = this.json.readTree(this.cluster.post("query", "/druid/v2", UsageSegments.queries().get(i)).body());
+			if (UsageSegments.queries().get(i).contains("HLLSketchMerge")) {
 				assertSameExceptSketches(after, answers.get(i));
 			}
 			else {
-				assertThat(after).as(queries().get(i)).isEqualTo(answers.get(i));
+				assertThat(after).as(UsageSegments.queries().get(i)).isEqualTo(answers.get(i));
 			}
 		}
 	}
@@ -345,35 +344,6 @@ class BatchIngestionIT {
 			assertThat(a.path("users").asDouble()).isCloseTo(e.path("users").asDouble(),
 					org.assertj.core.data.Percentage.withPercentage(3));
 		}
-	}
-
-	private static List<Segment> open(List<Path> files) {
-		List<Segment> segments = new ArrayList<>();
-		for (Path file : files) {
-			segments.add(new SegmentFileReader().open(file));
-		}
-		return segments;
-	}
-
-	private static List<String> queries() {
-		return List.of("""
-				{"queryType": "timeseries", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"],
-				 "granularity": "day", "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
-				   {"type": "longSum", "name": "bytes", "fieldName": "bytes"},
-				   {"type": "HLLSketchMerge", "name": "users", "fieldName": "users"}]}""",
-				"""
-				{"queryType": "topN", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"], "granularity": "all",
-				 "dimension": "apiName", "metric": "calls", "threshold": 5,
-				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"}]}""",
-				"""
-				{"queryType": "groupBy", "dataSource": "usage", "intervals": ["2026-10-01T06:00/2026-10-03T18:00"],
-				 "granularity": "all", "dimensions": ["statusCode", "region"],
-				 "filter": {"type": "not", "field": {"type": "selector", "dimension": "statusCode", "value": "200"}},
-				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
-				   {"type": "longSum", "name": "latencyMs", "fieldName": "latencyMs"}],
-				 "limitSpec": {"type": "default", "limit": 10, "columns": [{"dimension": "calls", "direction": "descending"}]}}""",
-				"""
-				{"queryType": "timeBoundary", "dataSource": "usage"}""");
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.strata.node.cluster;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.strata.engine.query.exec.QueryRunner;
 import io.strata.engine.segment.Segment;
-import io.strata.engine.segment.format.SegmentFileReader;
 import io.strata.engine.time.Interval;
 import io.strata.node.broker.lane.Permit;
 import io.strata.node.broker.lane.QueryScheduler;
@@ -137,10 +135,10 @@ abstract class ClusterITBase {
 	@Test
 	@Order(2)
 	void brokerAndRouterAnswerAsTheEngineDoesOverTheSameSegments() {
-		List<Segment> segments = open(this.v1Files);
+		List<Segment> segments = UsageSegments.open(this.v1Files);
 		try {
 			QueryRunner engine = new QueryRunner();
-			for (String query : queries()) {
+			for (String query : UsageSegments.queries()) {
 				JsonNode expected = this.json.readTree(engine.run(query, segments));
 				assertThat(expected.isEmpty()).as("the engine finds rows for " + query).isFalse();
 				HttpResponse<String> broker = this.cluster.post("broker", "/druid/v2", query);
@@ -158,7 +156,7 @@ abstract class ClusterITBase {
 	@Test
 	@Order(3)
 	void cachedAnswersEqualFreshOnes() {
-		String query = queries().get(1);
+		String query = UsageSegments.queries().get(1);
 		String first = this.cluster.post("broker", "/druid/v2", query).body();
 		String cached = this.cluster.post("broker", "/druid/v2", query).body();
 		String uncached = this.cluster
@@ -173,7 +171,7 @@ abstract class ClusterITBase {
 	@Order(4)
 	void theCacheContextKeysDecideWhetherTheCacheIsReadAndFilled() {
 		// a query asked nowhere else in this class: nothing of it is cached yet
-		String query = queries().get(2)
+		String query = UsageSegments.queries().get(2)
 			.replace("\"value\": \"200\"", "\"value\": \"429\"")
 			.replace("\"limitSpec\"", "\"context\": {CONTEXT}, \"limitSpec\"");
 		String noPopulate = query.replace("{CONTEXT}", "{\"populateCache\": false}");
@@ -198,7 +196,7 @@ abstract class ClusterITBase {
 			for (int i = 0; i < 32; i++) {
 				held.add(scheduler.admit(null, 0));
 			}
-			HttpResponse<String> full = this.cluster.post("router", "/druid/v2", queries().getFirst());
+			HttpResponse<String> full = this.cluster.post("router", "/druid/v2", UsageSegments.queries().getFirst());
 			assertThat(full.statusCode()).isEqualTo(429);
 			JsonNode error = this.json.readTree(full.body());
 			assertThat(error.path("error").asString()).isEqualTo("Query capacity exceeded");
@@ -208,7 +206,7 @@ abstract class ClusterITBase {
 		finally {
 			held.forEach(Permit::close);
 		}
-		assertThat(this.cluster.post("router", "/druid/v2", queries().getFirst()).statusCode()).isEqualTo(200);
+		assertThat(this.cluster.post("router", "/druid/v2", UsageSegments.queries().getFirst()).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -241,7 +239,7 @@ abstract class ClusterITBase {
 		assertThat(error.path("errorCode").asString()).isEqualTo("invalidInput");
 		assertThat(error.path("errorMessage").asString()).contains("dataSource");
 
-		String slow = queries().getFirst()
+		String slow = UsageSegments.queries().getFirst()
 			.replace("\"granularity\"", "\"context\": {\"timeout\": 1, \"useCache\": false}, \"granularity\"");
 		HttpResponse<String> timedOut = this.cluster.post("broker", "/druid/v2", slow);
 		assertThat(timedOut.statusCode()).as(timedOut.body()).isEqualTo(504);
@@ -311,7 +309,7 @@ abstract class ClusterITBase {
 	@Test
 	@Order(10)
 	void losingAHistoricalFailsNoQueryAndItsReplicaComesBackFromDeepStorage() throws InterruptedException {
-		String query = queries().getFirst();
+		String query = UsageSegments.queries().getFirst();
 		String expected = this.cluster.post("broker", "/druid/v2", query).body();
 		// queries keep running while the hot historical stops answering (it stays announced): those
 		// caught mid-flight and those after must all be retried on the replica
@@ -360,7 +358,7 @@ abstract class ClusterITBase {
 	@Test
 	@Order(11)
 	void aRestartedHistoricalServesItsCacheWithoutDownloading() {
-		String query = queries().getFirst();
+		String query = UsageSegments.queries().getFirst();
 		String expected = this.cluster.post("broker", "/druid/v2", query).body();
 		this.cluster.stop("cold");
 		this.cluster.start("cold", "historical", Map.of("strata.server.tier", "_default_tier"));
@@ -422,46 +420,6 @@ abstract class ClusterITBase {
 			.filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
-	}
-
-	private static List<Segment> open(List<Path> files) {
-		List<Segment> segments = new ArrayList<>();
-		for (Path file : files) {
-			assertThat(Files.exists(file)).isTrue();
-			segments.add(new SegmentFileReader().open(file));
-		}
-		return segments;
-	}
-
-	private static List<String> queries() {
-		return List.of("""
-				{"queryType": "timeseries", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"],
-				 "granularity": "day", "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
-				   {"type": "longSum", "name": "bytes", "fieldName": "bytes"},
-				   {"type": "HLLSketchMerge", "name": "users", "fieldName": "users"}],
-				 "postAggregations": [{"type": "arithmetic", "name": "bytesPerCall", "fn": "/",
-				   "fields": [{"type": "fieldAccess", "fieldName": "bytes"}, {"type": "fieldAccess", "fieldName": "calls"}]}]}""",
-				"""
-				{"queryType": "topN", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"], "granularity": "all",
-				 "dimension": "apiName", "metric": "calls", "threshold": 5,
-				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"}]}""",
-				"""
-				{"queryType": "groupBy", "dataSource": "usage", "intervals": ["2026-10-01T06:00/2026-10-03T18:00"],
-				 "granularity": "all", "dimensions": ["statusCode", "region"],
-				 "filter": {"type": "not", "field": {"type": "selector", "dimension": "statusCode", "value": "200"}},
-				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
-				   {"type": "longSum", "name": "latencyMs", "fieldName": "latencyMs"}],
-				 "limitSpec": {"type": "default", "limit": 10, "columns": [{"dimension": "calls", "direction": "descending"}]}}""",
-				"""
-				{"queryType": "timeseries", "dataSource": "usage", "granularity": "all",
-				 "intervals": ["2026-10-02T01:00/2026-10-02T05:00", "2026-10-02T09:30/2026-10-02T17:00", "2026-10-03T23:00/2026-10-04T02:00"],
-				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"}]}""",
-				"""
-				{"queryType": "timeBoundary", "dataSource": "usage"}""",
-				"""
-				{"queryType": "search", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"], "granularity": "all",
-				 "searchDimensions": ["apiName"], "query": {"type": "insensitive_contains", "value": "e"},
-				 "sort": {"type": "lexicographic"}}""");
 	}
 
 }

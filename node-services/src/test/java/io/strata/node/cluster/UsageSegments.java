@@ -21,14 +21,18 @@ import io.strata.engine.input.JsonInputFormatSpec;
 import io.strata.engine.input.RowRejection;
 import io.strata.engine.input.RowSink;
 import io.strata.engine.input.TextInputReader;
+import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.segment.SegmentMetadata;
+import io.strata.engine.segment.format.SegmentFileReader;
 import io.strata.engine.segment.format.SegmentFormat;
 import io.strata.engine.time.Interval;
 import io.strata.sample.NdjsonWriter;
 import io.strata.sample.UsageCatalog;
 import io.strata.sample.UsageDataConfig;
 import io.strata.sample.UsageEventGenerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Builds usage segments with the engine, as ingestion will: generated events, day segments, minute rollup. */
 final class UsageSegments {
@@ -123,6 +127,48 @@ final class UsageSegments {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Queries over the first days of the data: every query type and filter the cluster tests compare with the engine. */
+	static List<String> queries() {
+		return List.of("""
+				{"queryType": "timeseries", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"],
+				 "granularity": "day", "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
+				   {"type": "longSum", "name": "bytes", "fieldName": "bytes"},
+				   {"type": "HLLSketchMerge", "name": "users", "fieldName": "users"}],
+				 "postAggregations": [{"type": "arithmetic", "name": "bytesPerCall", "fn": "/",
+				   "fields": [{"type": "fieldAccess", "fieldName": "bytes"}, {"type": "fieldAccess", "fieldName": "calls"}]}]}""",
+				"""
+				{"queryType": "topN", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"], "granularity": "all",
+				 "dimension": "apiName", "metric": "calls", "threshold": 5,
+				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"}]}""",
+				"""
+				{"queryType": "groupBy", "dataSource": "usage", "intervals": ["2026-10-01T06:00/2026-10-03T18:00"],
+				 "granularity": "all", "dimensions": ["statusCode", "region"],
+				 "filter": {"type": "not", "field": {"type": "selector", "dimension": "statusCode", "value": "200"}},
+				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"},
+				   {"type": "longSum", "name": "latencyMs", "fieldName": "latencyMs"}],
+				 "limitSpec": {"type": "default", "limit": 10, "columns": [{"dimension": "calls", "direction": "descending"}]}}""",
+				"""
+				{"queryType": "timeseries", "dataSource": "usage", "granularity": "all",
+				 "intervals": ["2026-10-02T01:00/2026-10-02T05:00", "2026-10-02T09:30/2026-10-02T17:00", "2026-10-03T23:00/2026-10-04T02:00"],
+				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"}]}""",
+				"""
+				{"queryType": "timeBoundary", "dataSource": "usage"}""",
+				"""
+				{"queryType": "search", "dataSource": "usage", "intervals": ["2026-10-01/2026-10-05"], "granularity": "all",
+				 "searchDimensions": ["apiName"], "query": {"type": "insensitive_contains", "value": "e"},
+				 "sort": {"type": "lexicographic"}}""");
+	}
+
+	/** Opens segment files with the engine's reader; the caller closes them. */
+	static List<Segment> open(List<Path> files) {
+		List<Segment> segments = new ArrayList<>();
+		for (Path file : files) {
+			assertThat(Files.exists(file)).isTrue();
+			segments.add(new SegmentFileReader().open(file));
+		}
+		return segments;
 	}
 
 }
