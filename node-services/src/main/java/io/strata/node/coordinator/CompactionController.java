@@ -197,8 +197,7 @@ class CompactionController {
 	}
 
 	private static StrataException notConfigured(String dataSource) {
-		// ErrorCode has no config-not-found code; any NOT_FOUND code renders as Druid's notFound
-		return new StrataException(ErrorCode.SEGMENT_NOT_FOUND,
+		return new StrataException(ErrorCode.CONFIG_NOT_FOUND,
 				String.format("DataSource[%s] has no compaction config", dataSource));
 	}
 

@@ -73,9 +73,8 @@ class WorkerController {
 		return Map.of("task", taskId);
 	}
 
-	/** ErrorCode has no task-not-found code yet; any NOT_FOUND code renders as Druid's {@code notFound}. */
 	private static StrataException notFound(String what, String taskId) {
-		return new StrataException(ErrorCode.SEGMENT_NOT_FOUND,
+		return new StrataException(ErrorCode.TASK_NOT_FOUND,
 				String.format("No %s was found for task[%s] on this worker", what, taskId));
 	}
 

@@ -106,7 +106,7 @@ class OverlordController {
 	private ResponseEntity<String> fromWorker(String taskId, String what) {
 		TaskStatus status = this.overlord.status(taskId).orElseThrow(() -> notFound(taskId));
 		if (!status.location().known()) {
-			throw new StrataException(ErrorCode.SEGMENT_NOT_FOUND,
+			throw new StrataException(ErrorCode.TASK_NOT_FOUND,
 					String.format("No %s was found for task[%s]: it may not have begun running yet", what, taskId));
 		}
 		return this.workerClient.get(status.location().hostAndPort(), "/druid/worker/v1/task/" + taskId + "/" + what);
@@ -197,9 +197,8 @@ class OverlordController {
 		return this.actions.perform(body);
 	}
 
-	/** ErrorCode has no task-not-found code yet; any NOT_FOUND code renders as Druid's {@code notFound}. */
 	private static StrataException notFound(String taskId) {
-		return new StrataException(ErrorCode.SEGMENT_NOT_FOUND, String.format("Task[%s] not found", taskId));
+		return new StrataException(ErrorCode.TASK_NOT_FOUND, String.format("Task[%s] not found", taskId));
 	}
 
 }

@@ -15,6 +15,10 @@ public enum ErrorCode {
 	RESOURCE_LIMIT_EXCEEDED(1006, ErrorCategory.INVALID_INPUT, "Resource limit exceeded"),
 	SEGMENT_NOT_FOUND(2001, ErrorCategory.NOT_FOUND, "Segment not found"),
 	COLUMN_NOT_FOUND(2002, ErrorCategory.NOT_FOUND, "Column not found"),
+	/** An ingestion task, or its log or report, the overlord or a worker does not have. */
+	TASK_NOT_FOUND(2003, ErrorCategory.NOT_FOUND, "Task not found"),
+	/** A configuration entry (e.g. a datasource's compaction config) that was never set. */
+	CONFIG_NOT_FOUND(2004, ErrorCategory.NOT_FOUND, "Config not found"),
 	INDEX_FULL(3001, ErrorCategory.CAPACITY, "Resource limit exceeded"),
 	QUERY_CAPACITY_EXCEEDED(3002, ErrorCategory.CAPACITY, "Query capacity exceeded"),
 	/** Data a query needs is on no reachable server (every replica failed or none is loaded). */
