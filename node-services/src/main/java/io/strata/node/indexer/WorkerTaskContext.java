@@ -13,6 +13,7 @@ import io.strata.engine.json.SpecNode;
 import io.strata.engine.time.Interval;
 import io.strata.node.deepstorage.DeepStorage;
 import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.metadata.StreamOffsets;
 import io.strata.node.publish.SegmentFile;
 import io.strata.node.publish.SegmentPublisher;
 import io.strata.node.segment.DataSegment;
@@ -76,6 +77,13 @@ final class WorkerTaskContext implements TaskContext, TaskLocks {
 	public List<DataSegment> publish(List<SegmentFile> segmentFiles) {
 		return this.publisher.publishFiles(segmentFiles,
 				pushed -> perform(new TaskAction.SegmentInsert(pushed), ACTION_TIME));
+	}
+
+	@Override
+	public List<DataSegment> publish(List<SegmentFile> segmentFiles, StreamOffsets start, StreamOffsets end) {
+		TaskAction.StreamCommit commit = new TaskAction.StreamCommit(start, end);
+		return this.publisher.publishFiles(segmentFiles,
+				pushed -> perform(new TaskAction.SegmentInsert(pushed, Optional.of(commit)), ACTION_TIME));
 	}
 
 	@Override

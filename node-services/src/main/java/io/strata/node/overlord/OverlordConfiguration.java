@@ -7,6 +7,7 @@ import io.strata.node.config.ConditionalOnRole;
 import io.strata.node.config.OverlordProperties;
 import io.strata.node.config.Role;
 import io.strata.node.metadata.ConfigMetadata;
+import io.strata.node.metadata.DataSourceMetadataStore;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.metadata.TaskLocksMetadata;
 import io.strata.node.metadata.TasksMetadata;
@@ -40,8 +41,9 @@ class OverlordConfiguration {
 	}
 
 	@Bean
-	TaskActions taskActions(Overlord overlord, SegmentsMetadata segments, OverlordProperties properties) {
-		return new TaskActions(overlord, segments, properties);
+	TaskActions taskActions(Overlord overlord, SegmentsMetadata segments, DataSourceMetadataStore dataSources,
+			OverlordProperties properties) {
+		return new TaskActions(overlord, segments, dataSources, properties);
 	}
 
 	@Bean(destroyMethod = "close")

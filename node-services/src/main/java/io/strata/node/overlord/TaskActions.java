@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.strata.engine.error.StrataException;
 import io.strata.node.config.OverlordProperties;
+import io.strata.node.metadata.DataSourceMetadataStore;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.overlord.lock.TaskLockbox;
 import io.strata.node.segment.DataSegment;
@@ -20,7 +21,7 @@ import io.strata.node.task.TaskJson;
 /**
  * Carries out the actions running tasks post to the leader (Druid's task action client, server
  * side): lock requests go to the lockbox, segment inserts and nukes to the metadata store under
- * the lockbox's check. Only active tasks may act. Thread-safe; {@code lockAcquire} blocks the
+ * the lockbox's check; a streaming task's insert also commits its offsets in the same transaction. Only active tasks may act. Thread-safe; {@code lockAcquire} blocks the
  * calling thread until granted or timed out.
  */
 final class TaskActions {
@@ -28,6 +29,8 @@ final class TaskActions {
 	private final Overlord overlord;
 
 	private final SegmentsMetadata segments;
+
+	private final DataSourceMetadataStore dataSources;
 
 	private final OverlordProperties properties;
 
@@ -37,9 +40,11 @@ final class TaskActions {
 
 	private final DataSegmentJson segmentJson = new DataSegmentJson();
 
-	TaskActions(Overlord overlord, SegmentsMetadata segments, OverlordProperties properties) {
+	TaskActions(Overlord overlord, SegmentsMetadata segments, DataSourceMetadataStore dataSources,
+			OverlordProperties properties) {
 		this.overlord = overlord;
 		this.segments = segments;
+		this.dataSources = dataSources;
 		this.properties = properties;
 	}
 
@@ -69,7 +74,11 @@ final class TaskActions {
 			}
 			case TaskAction.LockList list -> lockbox.locks(task.id()).stream().map(this.taskJson::lockMap).toList();
 			case TaskAction.SegmentInsert insert -> {
-				lockbox.insertUnderLocks(task.id(), insert.segments(), this.segments::insert);
+				lockbox.insertUnderLocks(task.id(), insert.segments(), covered -> insert.commit()
+					.ifPresentOrElse(
+							commit -> this.dataSources.publish(task.dataSource(), commit.start(), commit.end(),
+									() -> this.segments.insert(covered)),
+							() -> this.segments.insert(covered)));
 				Map<String, Object> published = new LinkedHashMap<>();
 				published.put("segments", insert.segments().stream().map(this.segmentJson::write).toList());
 				published.put("success", true);

@@ -2,8 +2,10 @@ package io.strata.node.task;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.strata.engine.time.Interval;
+import io.strata.node.metadata.StreamOffsets;
 import io.strata.node.segment.DataSegment;
 
 /**
@@ -46,11 +48,30 @@ public sealed interface TaskAction {
 
 	}
 
-	/** {@code segmentTransactionalInsert}: inserts the pushed segments if the task's locks cover them. */
-	record SegmentInsert(List<DataSegment> segments) implements TaskAction {
+	/**
+	 * {@code segmentTransactionalInsert}: inserts the pushed segments if the task's locks cover them;
+	 * with a stream commit ({@code startMetadata}, {@code endMetadata}), also commits the end
+	 * offsets in the same transaction, only if the committed ones match the start.
+	 */
+	record SegmentInsert(List<DataSegment> segments, Optional<StreamCommit> commit) implements TaskAction {
 
 		public SegmentInsert {
 			segments = List.copyOf(segments);
+			Objects.requireNonNull(commit, "commit");
+		}
+
+		public SegmentInsert(List<DataSegment> segments) {
+			this(segments, Optional.empty());
+		}
+
+	}
+
+	/** The offsets a streaming task read from ({@code startMetadata}) up to ({@code endMetadata}). */
+	record StreamCommit(StreamOffsets start, StreamOffsets end) {
+
+		public StreamCommit {
+			Objects.requireNonNull(start, "start");
+			Objects.requireNonNull(end, "end");
 		}
 
 	}

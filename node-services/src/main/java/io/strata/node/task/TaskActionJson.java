@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.strata.engine.error.StrataException;
 import io.strata.engine.json.SpecNode;
 import io.strata.engine.time.Interval;
+import io.strata.node.metadata.StreamOffsetsJson;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.segment.DataSegmentJson;
 import tools.jackson.core.JacksonException;
@@ -29,6 +31,8 @@ public final class TaskActionJson {
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
 	private final DataSegmentJson segmentJson = new DataSegmentJson();
+
+	private final StreamOffsetsJson offsetsJson = new StreamOffsetsJson();
 
 	public String write(String taskId, TaskAction action) {
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -52,6 +56,10 @@ public final class TaskActionJson {
 			case TaskAction.SegmentInsert insert -> {
 				json.put("type", "segmentTransactionalInsert");
 				json.put("segments", insert.segments().stream().map(this.segmentJson::write).toList());
+				insert.commit().ifPresent(commit -> {
+					json.put("startMetadata", this.offsetsJson.toMap(commit.start(), StreamOffsetsJson.Kind.START));
+					json.put("endMetadata", this.offsetsJson.toMap(commit.end(), StreamOffsetsJson.Kind.END));
+				});
 			}
 			case TaskAction.RetrieveUnusedSegments retrieve -> {
 				json.put("type", "retrieveUnusedSegments");
@@ -92,7 +100,7 @@ public final class TaskActionJson {
 					Interval.parse(action.requiredString("interval")));
 			case "lockRelease" -> new TaskAction.LockRelease(Interval.parse(action.requiredString("interval")));
 			case "lockList" -> new TaskAction.LockList();
-			case "segmentTransactionalInsert" -> new TaskAction.SegmentInsert(segments(action));
+			case "segmentTransactionalInsert" -> new TaskAction.SegmentInsert(segments(action), streamCommit(action));
 			case "retrieveUnusedSegments" -> retrieveUnused(action);
 			case "segmentNuke" -> new TaskAction.SegmentNuke(segments(action));
 			default -> throw action.error("type", "names task action[" + type + "], which is none of [lockAcquire, "
@@ -108,6 +116,22 @@ public final class TaskActionJson {
 		}
 		return new TaskAction.RetrieveUnusedSegments(action.requiredString("dataSource"),
 				Interval.parse(action.requiredString("interval")), action.optionalStringList("versions"), limit);
+	}
+
+	/** Druid's rule: start and end metadata come together or not at all. */
+	private Optional<TaskAction.StreamCommit> streamCommit(SpecNode action) {
+		boolean start = action.has("startMetadata");
+		boolean end = action.has("endMetadata");
+		if (start != end) {
+			throw action.error(start ? "endMetadata" : "startMetadata",
+					"is required when " + (start ? "startMetadata" : "endMetadata") + " is given");
+		}
+		if (!start) {
+			return Optional.empty();
+		}
+		return Optional.of(new TaskAction.StreamCommit(
+				this.offsetsJson.read(action.json().get("startMetadata"), action.fieldPath("startMetadata")),
+				this.offsetsJson.read(action.json().get("endMetadata"), action.fieldPath("endMetadata"))));
 	}
 
 	private List<DataSegment> segments(SpecNode action) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.strata.engine.time.Interval;
 import io.strata.node.deepstorage.DeepStorage;
 import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.metadata.StreamOffsets;
 import io.strata.node.publish.SegmentFile;
 import io.strata.node.segment.DataSegment;
 
@@ -30,6 +31,16 @@ public interface TaskContext {
 	 * @return the published descriptors
 	 */
 	List<DataSegment> publish(List<SegmentFile> segmentFiles);
+
+	/**
+	 * Publishes like {@link #publish(List)}, and in the same metadata transaction commits the
+	 * stream offsets the segments cover: only if the datasource's committed offsets still equal
+	 * {@code start} on its partitions (so a replica or a zombie attempt cannot publish the same
+	 * data twice), they become the committed ones plus {@code end}.
+	 * @throws io.strata.engine.error.StrataException "Inconsistent metadata state" when the
+	 *         committed offsets do not match; nothing is published then
+	 */
+	List<DataSegment> publish(List<SegmentFile> segmentFiles, StreamOffsets start, StreamOffsets end);
 
 	DeepStorage deepStorage();
 

@@ -4,8 +4,10 @@ import javax.sql.DataSource;
 
 import io.strata.node.config.MetadataProperties;
 import io.strata.node.metadata.ConfigMetadata;
+import io.strata.node.metadata.DataSourceMetadataStore;
 import io.strata.node.metadata.RulesMetadata;
 import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.metadata.SupervisorsMetadata;
 import io.strata.node.metadata.TaskLocksMetadata;
 import io.strata.node.metadata.TasksMetadata;
 import io.strata.node.metadata.jdbc.JdbcConfigMetadata;
@@ -81,6 +83,18 @@ public class MetadataConfiguration {
 	ConfigMetadata configMetadata(MetadataSchema schema, JdbcAggregateTemplate template,
 			TransactionTemplate transactions) {
 		return new JdbcConfigMetadata(template, transactions);
+	}
+
+	@Bean
+	DataSourceMetadataStore dataSourceMetadataStore(MetadataSchema schema, NamedParameterJdbcTemplate jdbc,
+			TransactionTemplate transactions, MetadataProperties metadata) {
+		return new JdbcDataSourceMetadataStore(jdbc, transactions, metadata.tablePrefix());
+	}
+
+	@Bean
+	SupervisorsMetadata supervisorsMetadata(MetadataSchema schema, NamedParameterJdbcTemplate jdbc,
+			MetadataProperties metadata) {
+		return new JdbcSupervisorsMetadata(jdbc, metadata.tablePrefix());
 	}
 
 }

@@ -70,7 +70,20 @@ public final class MetadataSchema {
 					  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
 					  task_id VARCHAR(255),
 					  lock_payload {text})""",
-					"CREATE INDEX {p}_idx_tasklocks_task_id ON {p}_tasklocks(task_id)"));
+					"CREATE INDEX {p}_idx_tasklocks_task_id ON {p}_tasklocks(task_id)"),
+			List.of("""
+					CREATE TABLE IF NOT EXISTS {p}_dataSource (
+					  dataSource VARCHAR(255) NOT NULL PRIMARY KEY,
+					  created_date VARCHAR(64) NOT NULL,
+					  commit_metadata_payload {text} NOT NULL,
+					  commit_metadata_sha1 VARCHAR(255) NOT NULL)""",
+					"""
+					CREATE TABLE IF NOT EXISTS {p}_supervisors (
+					  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+					  spec_id VARCHAR(255) NOT NULL,
+					  created_date VARCHAR(64) NOT NULL,
+					  payload {text} NOT NULL)""",
+					"CREATE INDEX {p}_idx_supervisors_spec_id ON {p}_supervisors(spec_id)"));
 
 	private final JdbcTemplate jdbc;
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -21,9 +22,12 @@ import io.strata.engine.time.IsoTime;
 import io.strata.node.deepstorage.LoadSpec;
 import io.strata.node.metadata.AuditInfo;
 import io.strata.node.metadata.ConfigMetadata;
+import io.strata.node.metadata.DataSourceMetadataStore;
 import io.strata.node.metadata.RulesMetadata;
 import io.strata.node.metadata.RulesMetadata.RulesChange;
 import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.metadata.StreamOffsets;
+import io.strata.node.metadata.SupervisorsMetadata;
 import io.strata.node.metadata.TaskLocksMetadata;
 import io.strata.node.metadata.TasksMetadata;
 import io.strata.node.segment.DataSegment;
@@ -111,7 +115,8 @@ abstract class MetadataStoreContract {
 
 	@BeforeEach
 	final void emptyTables() {
-		for (String table : List.of("segments", "rules", "config", "audit", "tasks", "tasklocks")) {
+		for (String table : List.of("segments", "rules", "config", "audit", "tasks", "tasklocks", "dataSource",
+				"supervisors")) {
 			this.jdbc.update("DELETE FROM druid_" + table);
 		}
 	}
@@ -141,6 +146,94 @@ abstract class MetadataStoreContract {
 		assertThat(columns("druid_tasks")).containsExactly(reportedAll("id", "created_date", "datasource", "payload",
 				"status_payload", "active", "type", "group_id"));
 		assertThat(columns("druid_tasklocks")).containsExactly(reportedAll("id", "task_id", "lock_payload"));
+		assertThat(columns("druid_dataSource")).containsExactly(
+				reportedAll("dataSource", "created_date", "commit_metadata_payload", "commit_metadata_sha1"));
+		assertThat(columns("druid_supervisors")).containsExactly(reportedAll("id", "spec_id", "created_date", "payload"));
+	}
+
+	// ---- stream offsets (druid_dataSource) and supervisors ----
+
+	@Test
+	void commitMetadataIsSwappedOnlyFromWhatIsStored() {
+		DataSourceMetadataStore store = this.context.getBean(DataSourceMetadataStore.class);
+		StreamOffsets first = StreamOffsets.of("usage", Map.of(0, 10L, 1, 5L));
+		StreamOffsets second = StreamOffsets.of("usage", Map.of(0, 20L, 1, 5L));
+		assertThat(store.read("usage")).isEmpty();
+
+		assertThat(store.compareAndSwap("usage", Optional.empty(), first)).isTrue();
+		assertThat(store.compareAndSwap("usage", Optional.empty(), second)).as("something is stored now").isFalse();
+		assertThat(store.compareAndSwap("usage", Optional.of(second), first)).isFalse();
+		assertThat(store.compareAndSwap("usage", Optional.of(first), second)).isTrue();
+
+		assertThat(store.read("usage")).contains(second);
+		String payload = this.jdbc.queryForObject(
+				"SELECT commit_metadata_payload FROM druid_dataSource WHERE dataSource = 'usage'", String.class);
+		assertThat(payload).isEqualTo("{\"type\":\"kafka\",\"partitions\":{\"type\":\"end\",\"stream\":\"usage\","
+				+ "\"partitionOffsetMap\":{\"0\":20,\"1\":5}}}");
+		assertThat(this.jdbc.queryForObject("SELECT commit_metadata_sha1 FROM druid_dataSource", String.class))
+			.isEqualTo(JdbcDataSourceMetadataStore.sha1(payload))
+			.hasSize(40);
+		assertThat(store.read("other")).isEmpty();
+
+		assertThat(store.delete("usage")).isTrue();
+		assertThat(store.delete("usage")).isFalse();
+		assertThat(store.read("usage")).isEmpty();
+	}
+
+	@Test
+	void aPublishCommitsOffsetsAndSegmentsTogetherOnlyFromTheStoredStart() {
+		DataSourceMetadataStore store = this.context.getBean(DataSourceMetadataStore.class);
+		StreamOffsets start = StreamOffsets.of("usage", Map.of(0, 0L, 1, 0L));
+		store.publish("usage", start, StreamOffsets.of("usage", Map.of(0, 10L, 1, 5L)),
+				() -> this.segments.insert(List.of(segment("usage", 0))));
+
+		// a replica or zombie that read the same offsets publishes nothing
+		assertThatThrownBy(() -> store.publish("usage", start, StreamOffsets.of("usage", Map.of(0, 12L, 1, 6L)),
+				() -> this.segments.insert(List.of(segment("usage", 1)))))
+			.isInstanceOf(StrataException.class)
+			.hasMessageContaining("Inconsistent metadata state")
+			.hasMessageContaining("dataSource[usage]");
+		assertThat(this.segments.existing(List.of(segment("usage", 1).id()))).isEmpty();
+		assertThat(store.read("usage")).contains(StreamOffsets.of("usage", Map.of(0, 10L, 1, 5L)));
+
+		// the task after it starts where it ended; partitions it does not read keep their offsets
+		store.publish("usage", StreamOffsets.of("usage", Map.of(0, 10L)), StreamOffsets.of("usage", Map.of(0, 30L)),
+				() -> this.segments.insert(List.of(segment("usage", 1))));
+		assertThat(store.read("usage")).contains(StreamOffsets.of("usage", Map.of(0, 30L, 1, 5L)));
+		assertThat(this.segments.usedSegments()).containsExactly(segment("usage", 0), segment("usage", 1));
+
+		// another topic's offsets never match
+		assertThatThrownBy(() -> store.publish("usage", StreamOffsets.of("other", Map.of(0, 30L)),
+				StreamOffsets.of("other", Map.of(0, 40L)), () -> {
+				}))
+			.hasMessageContaining("Inconsistent metadata state");
+	}
+
+	@Test
+	void aFailedSegmentInsertLeavesTheOffsetsAsTheyWere() {
+		DataSourceMetadataStore store = this.context.getBean(DataSourceMetadataStore.class);
+		this.segments.insert(List.of(segment("usage", 0)));
+		assertThatThrownBy(() -> store.publish("usage", StreamOffsets.of("usage", Map.of(0, 0L)),
+				StreamOffsets.of("usage", Map.of(0, 10L)), () -> this.segments.insert(List.of(segment("usage", 0)))))
+			.hasMessageContaining("already published");
+		assertThat(store.read("usage")).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM druid_dataSource", Integer.class)).isZero();
+	}
+
+	@Test
+	void everySupervisorSpecVersionIsKeptAndTheNewestIsCurrent() {
+		SupervisorsMetadata supervisors = this.context.getBean(SupervisorsMetadata.class);
+		supervisors.insert("usage", "{\"v\":1}", "2025-01-01T00:00:00.001Z");
+		supervisors.insert("clicks", "{\"c\":1}", "2025-01-01T00:00:00.002Z");
+		supervisors.insert("usage", "{\"v\":2}", "2025-01-01T00:00:00.003Z");
+		supervisors.insert("usage", "{\"v\":3}", "2025-01-01T00:00:00.003Z");
+
+		assertThat(supervisors.latest()).containsExactly(
+				Map.entry("clicks", new SupervisorsMetadata.SpecVersion("{\"c\":1}", "2025-01-01T00:00:00.002Z")),
+				Map.entry("usage", new SupervisorsMetadata.SpecVersion("{\"v\":3}", "2025-01-01T00:00:00.003Z")));
+		assertThat(supervisors.history("usage")).extracting(SupervisorsMetadata.SpecVersion::payload)
+			.containsExactly("{\"v\":3}", "{\"v\":2}", "{\"v\":1}");
+		assertThat(supervisors.history("none")).isEmpty();
 	}
 
 	// ---- tasks and task locks ----
@@ -207,9 +300,9 @@ abstract class MetadataStoreContract {
 	void upgradingAnUpToDateSchemaChangesNothing() {
 		MetadataSchema schema = this.context.getBean(MetadataSchema.class);
 
-		assertThat(schema.createOrUpgrade()).isEqualTo(2);
-		assertThat(schema.createOrUpgrade()).isEqualTo(2);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM druid_strata_schema", Integer.class)).isEqualTo(2);
+		assertThat(schema.createOrUpgrade()).isEqualTo(3);
+		assertThat(schema.createOrUpgrade()).isEqualTo(3);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM druid_strata_schema", Integer.class)).isEqualTo(3);
 	}
 
 	@Test
