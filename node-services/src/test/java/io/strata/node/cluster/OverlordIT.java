@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.time.Interval;
 import io.strata.node.deepstorage.LoadSpec;
+import io.strata.node.metadata.DataSourceMetadataStore;
 import io.strata.node.metadata.SegmentsMetadata;
+import io.strata.node.metadata.StreamOffsets;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.segment.DataSegmentJson;
 import io.strata.node.segment.ShardSpec;
@@ -35,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The overlord and its workers (issue 5) on real ZooKeeper and an H2 metadata store: an overlord,
  * a router, and two workers of capacity 2, one an indexer in the default category and one a
  * middleManager in category {@code batch}. Tasks are Druid's {@code noop}; locks and segment
- * inserts are driven through the task action endpoint as a task would. The tests run in order;
+ * inserts (with stream offsets, exactly once) are driven through the task action endpoint as a
+ * task would. The tests run in order;
  * the last one replaces the overlord.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -266,6 +269,48 @@ class OverlordIT {
 
 	@Test
 	@Order(7)
+	void aSecondPublishFromTheSameStartOffsetsIsRefusedAndInsertsNothing() {
+		String first = submit("{\"type\": \"noop\", \"runTime\": 60000, \"dataSource\": \"stream\"}");
+		String replica = submit("{\"type\": \"noop\", \"runTime\": 60000, \"dataSource\": \"stream\"}");
+		String firstVersion = action(first, tryAcquire("2026-09-01/2026-09-02")).path("version").asString();
+		String replicaVersion = action(replica, tryAcquire("2026-09-02/2026-09-03")).path("version").asString();
+		DataSegmentJson segmentJson = new DataSegmentJson();
+		DataSegment firstSegment = segment("stream", "2026-09-01/2026-09-02", firstVersion);
+		DataSegment replicaSegment = segment("stream", "2026-09-02/2026-09-03", replicaVersion);
+		String fromStart = offsets("start", "\"0\": 0, \"1\": 0");
+
+		JsonNode published = action(first,
+				insert(segmentJson.toJson(firstSegment), fromStart, offsets("end", "\"0\": 100, \"1\": 50")));
+		assertThat(published.path("success").asBoolean()).isTrue();
+
+		HttpResponse<String> twice = postAction(replica,
+				insert(segmentJson.toJson(replicaSegment), fromStart, offsets("end", "\"0\": 120, \"1\": 60")));
+		assertThat(twice.statusCode()).isEqualTo(400);
+		assertThat(this.json.readTree(twice.body()).path("errorMessage").asString())
+			.startsWith("Inconsistent metadata state")
+			.contains("dataSource[stream]");
+		SegmentsMetadata segments = this.cluster.bean(this.overlord, SegmentsMetadata.class);
+		assertThat(segments.existing(List.of(firstSegment.id(), replicaSegment.id())))
+			.containsExactly(firstSegment.id().toString());
+		DataSourceMetadataStore offsets = this.cluster.bean(this.overlord, DataSourceMetadataStore.class);
+		assertThat(offsets.read("stream")).contains(StreamOffsets.of("topic", Map.of(0, 100L, 1, 50L)));
+
+		HttpResponse<String> halfCommit = postAction(replica, "{\"type\": \"segmentTransactionalInsert\", \"segments\": ["
+				+ segmentJson.toJson(replicaSegment) + "], \"startMetadata\": " + fromStart + "}");
+		assertThat(halfCommit.statusCode()).isEqualTo(400);
+		assertThat(halfCommit.body()).contains("endMetadata");
+
+		// from where the first ended, the replica's data goes in
+		assertThat(action(replica, insert(segmentJson.toJson(replicaSegment), offsets("start", "\"0\": 100"),
+				offsets("end", "\"0\": 130"))).path("success").asBoolean()).isTrue();
+		assertThat(offsets.read("stream")).contains(StreamOffsets.of("topic", Map.of(0, 130L, 1, 50L)));
+		assertThat(segments.existing(List.of(replicaSegment.id()))).containsExactly(replicaSegment.id().toString());
+		assertThat(this.cluster.post(this.overlord, API + "/datasources/stream/shutdownAllTasks", "").statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	@Order(8)
 	void aTaskRunningWhileTheOverlordIsReplacedCompletesAndNoTaskIsLost() {
 		String longTask = submit("{\"type\": \"noop\", \"runTime\": 5000, \"dataSource\": \"restart\"}");
 		TestCluster.await("the long task to run", WAIT,
@@ -326,6 +371,17 @@ class OverlordIT {
 
 	private static String insert(String segmentPayload) {
 		return "{\"type\": \"segmentTransactionalInsert\", \"segments\": [" + segmentPayload + "]}";
+	}
+
+	private static String insert(String segmentPayload, String startMetadata, String endMetadata) {
+		return "{\"type\": \"segmentTransactionalInsert\", \"segments\": [" + segmentPayload + "], \"startMetadata\": "
+				+ startMetadata + ", \"endMetadata\": " + endMetadata + "}";
+	}
+
+	/** Druid's Kafka commit metadata of topic {@code topic}. */
+	private static String offsets(String kind, String partitionOffsets) {
+		return "{\"type\": \"kafka\", \"partitions\": {\"type\": \"" + kind + "\", \"stream\": \"topic\", "
+				+ "\"partitionOffsetMap\": {" + partitionOffsets + "}}}";
 	}
 
 	private HttpResponse<String> postAction(String taskId, String action) {
