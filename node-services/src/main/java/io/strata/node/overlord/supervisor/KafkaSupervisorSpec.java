@@ -1,8 +1,8 @@
 package io.strata.node.overlord.supervisor;
 
 import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -26,13 +26,14 @@ public record KafkaSupervisorSpec(String id, DataSchema dataSchema, IoConfig ioC
 	/** {@code spec.ioConfig}; {@code inputFormat} is kept by type ({@code json} or {@code avro_stream}). */
 	public record IoConfig(String topic, SortedMap<String, String> consumerProperties, int taskCount, int replicas,
 			IsoPeriod taskDuration, boolean useEarliestOffset, IsoPeriod completionTimeout,
-			IsoPeriod lateMessageRejectionPeriod, String inputFormat) {
+			Optional<IsoPeriod> lateMessageRejectionPeriod, String inputFormat) {
 
 		public IoConfig {
 			Objects.requireNonNull(topic, "topic");
 			consumerProperties = Collections.unmodifiableSortedMap(new TreeMap<>(consumerProperties));
 			Objects.requireNonNull(taskDuration, "taskDuration");
 			Objects.requireNonNull(completionTimeout, "completionTimeout");
+			Objects.requireNonNull(lateMessageRejectionPeriod, "lateMessageRejectionPeriod");
 			Objects.requireNonNull(inputFormat, "inputFormat");
 			if (taskCount < 1 || replicas < 1) {
 				throw new IllegalArgumentException("taskCount and replicas must be at least 1");
@@ -41,11 +42,6 @@ public record KafkaSupervisorSpec(String id, DataSchema dataSchema, IoConfig ioC
 
 		public String bootstrapServers() {
 			return Objects.requireNonNull(this.consumerProperties.get("bootstrap.servers"), "bootstrap.servers");
-		}
-
-		/** The consumer properties as a plain map, for a Kafka client. */
-		public Map<String, Object> consumerConfig() {
-			return new TreeMap<>(this.consumerProperties);
 		}
 
 	}

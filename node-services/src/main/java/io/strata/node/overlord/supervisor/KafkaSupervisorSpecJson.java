@@ -1,5 +1,6 @@
 package io.strata.node.overlord.supervisor;
 
+import java.util.Optional;
 import java.util.TreeMap;
 
 import io.strata.engine.error.StrataException;
@@ -103,8 +104,8 @@ public final class KafkaSupervisorSpecJson {
 		IsoPeriod taskDuration = period(io, "taskDuration", "PT1H");
 		boolean useEarliestOffset = io.optionalBoolean("useEarliestOffset", false);
 		IsoPeriod completionTimeout = period(io, "completionTimeout", "PT30M");
-		IsoPeriod lateMessageRejection = io.has("lateMessageRejectionPeriod")
-				? period(io, "lateMessageRejectionPeriod", null) : null;
+		Optional<IsoPeriod> lateMessageRejection = io.has("lateMessageRejectionPeriod")
+				? Optional.of(period(io, "lateMessageRejectionPeriod", "PT1H")) : Optional.empty();
 		SpecNode inputFormat = io.requiredObject("inputFormat");
 		String format = inputFormat.requiredString("type");
 		switch (format) {
