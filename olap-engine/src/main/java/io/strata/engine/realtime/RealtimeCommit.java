@@ -75,9 +75,22 @@ record RealtimeCommit(Map<Integer, Long> offsets, long processed, long thrownAwa
 			}
 			Files.move(temporary, directory.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
+			// the rename and the new part files are entries of directories: sync those too, so a
+			// power loss cannot bring back the old commit, nor a commit naming a missing part
+			syncDirectory(directory.resolve("parts"));
+			syncDirectory(directory);
 		}
 		catch (IOException ex) {
 			throw StrataException.io(ex, "Writing the real-time commit in[%s] failed", directory);
+		}
+	}
+
+	private static void syncDirectory(Path directory) throws IOException {
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+			channel.force(true);
 		}
 	}
 
