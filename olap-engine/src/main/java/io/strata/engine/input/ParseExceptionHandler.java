@@ -26,6 +26,14 @@ public final class ParseExceptionHandler {
 	private long count;
 
 	public ParseExceptionHandler(int maxParseExceptions, int maxSavedParseExceptions) {
+		this(maxParseExceptions, maxSavedParseExceptions, 0);
+	}
+
+	/**
+	 * @param alreadySeen unparseable rows counted before (by a real-time task before it crashed,
+	 * restored from its commit), which count towards {@code maxParseExceptions}
+	 */
+	public ParseExceptionHandler(int maxParseExceptions, int maxSavedParseExceptions, long alreadySeen) {
 		if (maxParseExceptions < 0 || maxSavedParseExceptions < 0) {
 			throw StrataException.invalidSpec(
 					"maxParseExceptions[%d] and maxSavedParseExceptions[%d] must not be negative", maxParseExceptions,
@@ -33,6 +41,7 @@ public final class ParseExceptionHandler {
 		}
 		this.maxParseExceptions = maxParseExceptions;
 		this.maxSaved = maxSavedParseExceptions;
+		this.count = alreadySeen;
 	}
 
 	/**

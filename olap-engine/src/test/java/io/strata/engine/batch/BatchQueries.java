@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.within;
  * the order sketches are unioned in (HIP), which differs with the segment layout, so they match
  * within three percent (the standard error of lgK 12 is 1.6%).
  */
-final class BatchQueries {
+public final class BatchQueries {
 
 	static final String INTERVAL = "2026-10-01T00:00:00Z/2026-10-04T00:00:00Z";
 
@@ -47,7 +47,7 @@ final class BatchQueries {
 	private BatchQueries() {
 	}
 
-	static List<Segment> open(List<BuiltSegment> built) {
+	public static List<Segment> open(List<BuiltSegment> built) {
 		List<Segment> segments = new ArrayList<>();
 		for (BuiltSegment segment : built) {
 			segments.add(new SegmentFileReader().open(segment.file()));
@@ -56,7 +56,7 @@ final class BatchQueries {
 	}
 
 	/** Runs every query over both sets and asserts equal answers. */
-	static void assertSameAnswers(List<Segment> expected, List<Segment> actual) {
+	public static void assertSameAnswers(List<Segment> expected, List<Segment> actual) {
 		QueryRunner runner = new QueryRunner();
 		for (String query : QUERIES) {
 			JsonNode want = MAPPER.readTree(runner.run(query, expected));
