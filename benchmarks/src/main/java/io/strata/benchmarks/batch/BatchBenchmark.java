@@ -5,12 +5,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import io.strata.benchmarks.OptionValues;
+import io.strata.benchmarks.RunTimes;
 import io.strata.benchmarks.UsageDataSchema;
 import io.strata.engine.batch.BatchIngestion;
 import io.strata.engine.batch.BatchIngestionResult;
@@ -65,7 +64,7 @@ public final class BatchBenchmark {
 			run(work, events, repeat, smallRows);
 		}
 		finally {
-			delete(work);
+			RunTimes.delete(work);
 		}
 	}
 
@@ -116,12 +115,12 @@ public final class BatchBenchmark {
 			if (round > 0) {
 				seconds.add(elapsed);
 			}
-			delete(out);
+			RunTimes.delete(out);
 		}
 		long outRows = compacted.stream().mapToLong(BuiltSegment::rowCount).sum();
 		System.out.printf(Locale.ROOT, "compact, one day: %d -> %d segment(s), %,d rows -> %,d rows; median %.2f s "
 				+ "(%,.0f input rows/s), runs %s%n", small.segments().size(), compacted.size(), smallRowsTotal, outRows,
-				median(seconds), smallRowsTotal / median(seconds), format(seconds));
+				RunTimes.median(seconds), smallRowsTotal / RunTimes.median(seconds), RunTimes.format(seconds));
 	}
 
 	private static void ingest(String name, DataSchema schema, LocalInputSource source, PartitionsSpec partitions,
@@ -137,32 +136,12 @@ public final class BatchBenchmark {
 			if (round > 0) {
 				seconds.add(elapsed);
 			}
-			delete(out);
+			RunTimes.delete(out);
 		}
 		long rows = result.segments().stream().mapToLong(BuiltSegment::rowCount).sum();
 		System.out.printf(Locale.ROOT, "%s: %,d rows in, %,d rolled-up rows out in %d segments; median %.2f s = %,.0f rows/s; "
-				+ "runs %s%n", name, result.processed(), rows, result.segments().size(), median(seconds),
-				result.processed() / median(seconds), format(seconds));
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		return sorted.get(sorted.size() / 2);
-	}
-
-	private static String format(List<Double> values) {
-		return values.stream().map(value -> String.format(Locale.ROOT, "%.2f s", value)).toList().toString();
-	}
-
-	private static void delete(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
+				+ "runs %s%n", name, result.processed(), rows, result.segments().size(), RunTimes.median(seconds),
+				result.processed() / RunTimes.median(seconds), RunTimes.format(seconds));
 	}
 
 }

@@ -1,6 +1,16 @@
 package io.strata.benchmarks.realtime;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import io.strata.benchmarks.OptionValues;
+import io.strata.benchmarks.RunTimes;
 import io.strata.benchmarks.UsageDataSchema;
 import io.strata.engine.batch.BuiltSegment;
 import io.strata.engine.ingest.DataSchema;
@@ -22,17 +32,6 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The real-time ingestion benchmark of issue 7, engine part, one thread (run it pinned to one
@@ -90,7 +89,7 @@ public final class RealtimeIngestBenchmark {
 						.withPersistPeriod(persistPeriod));
 		}
 		finally {
-			delete(work);
+			RunTimes.delete(work);
 		}
 	}
 
@@ -132,15 +131,15 @@ public final class RealtimeIngestBenchmark {
 					finishSeconds.add((finished - added) / 1e9);
 				}
 			}
-			delete(directory);
+			RunTimes.delete(directory);
 		}
 		long rows = built.stream().mapToLong(BuiltSegment::rowCount).sum();
-		double ingest = median(ingestSeconds);
+		double ingest = RunTimes.median(ingestSeconds);
 		System.out.printf(Locale.ROOT, "avro_stream -> appender (decode, minute rollup, HLL, persists): %,d events in, "
 				+ "%,d rolled-up rows out in %d segment(s); median %.2f s = %,.0f events/s; runs %s%n", processed, rows,
-				built.size(), ingest, processed / ingest, format(ingestSeconds));
+				built.size(), ingest, processed / ingest, RunTimes.format(ingestSeconds));
 		System.out.printf(Locale.ROOT, "finish (last persist + merge of the parts): median %.2f s; runs %s%n",
-				median(finishSeconds), format(finishSeconds));
+				RunTimes.median(finishSeconds), RunTimes.format(finishSeconds));
 	}
 
 	private static byte[][] encode(UsageDataConfig config, int events) throws IOException {
@@ -172,26 +171,6 @@ public final class RealtimeIngestBenchmark {
 			messages[i++] = out.toByteArray();
 		}
 		return i == events ? messages : java.util.Arrays.copyOf(messages, i);
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		return sorted.get(sorted.size() / 2);
-	}
-
-	private static String format(List<Double> values) {
-		return values.stream().map(value -> String.format(Locale.ROOT, "%.2f s", value)).toList().toString();
-	}
-
-	private static void delete(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 }
