@@ -238,13 +238,7 @@ class UsageGatewayIT {
 		HttpResponse<String> started = postBatch(csv, BATCH_SECRET);
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
 		String location = started.headers().firstValue("Location").orElseThrow();
-		JsonNode status = this.json.readTree(started.body());
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (!status.path("state").asString().equals("SUCCEEDED") && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-			status = this.json.readTree(this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + location))
-				.build(), HttpResponse.BodyHandlers.ofString()).body());
-		}
+		JsonNode status = awaitBatch(location);
 		assertThat(status.path("state").asString()).isEqualTo("SUCCEEDED");
 		assertThat(status.path("emitted").asLong()).isEqualTo(2);
 		assertThat(status.path("rejected").asLong()).isEqualTo(1);

@@ -24,6 +24,21 @@ public record DeepStorageProperties(@DefaultValue("local") String type, Path dir
 			@DefaultValue("false") boolean pathStyleAccess, @DefaultValue("") String accessKey,
 			@DefaultValue("") String secretKey) {
 
+		/** The endpoint as a URI, null (AWS itself) when empty. */
+		public java.net.URI endpointUri() {
+			return this.endpoint.isBlank() ? null : java.net.URI.create(this.endpoint);
+		}
+
+		/** The access key, null (the SDK's default credentials chain) when empty. */
+		public String accessKeyOrNull() {
+			return this.accessKey.isBlank() ? null : this.accessKey;
+		}
+
+		/** The secret key, null when empty. */
+		public String secretKeyOrNull() {
+			return this.secretKey.isBlank() ? null : this.secretKey;
+		}
+
 	}
 
 }

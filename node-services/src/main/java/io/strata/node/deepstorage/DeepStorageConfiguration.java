@@ -4,8 +4,8 @@ import io.strata.engine.error.StrataException;
 import io.strata.node.config.DeepStorageProperties;
 import io.strata.node.config.NodeProperties;
 import io.strata.node.deepstorage.local.LocalDeepStorage;
-import io.strata.s3.S3ClientFactory;
 import io.strata.node.deepstorage.s3.S3DeepStorage;
+import io.strata.s3.S3ClientFactory;
 import io.strata.s3.S3Settings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,17 +23,13 @@ public class DeepStorageConfiguration {
 					: node.baseDir().resolve("deep-storage"));
 			case "s3" -> {
 				DeepStorageProperties.S3 s3 = properties.s3();
-				S3Settings settings = new S3Settings(s3.endpoint().isBlank() ? null : java.net.URI.create(s3.endpoint()), s3.region(), s3.bucket(), s3.baseKey(),
-						s3.pathStyleAccess(), blankToNull(s3.accessKey()), blankToNull(s3.secretKey()));
+				S3Settings settings = new S3Settings(s3.endpointUri(), s3.region(), s3.bucket(), s3.baseKey(),
+						s3.pathStyleAccess(), s3.accessKeyOrNull(), s3.secretKeyOrNull());
 				yield new S3DeepStorage(S3ClientFactory.create(settings), s3.bucket(), s3.baseKey());
 			}
 			default -> throw StrataException.invalidSpec("strata.deep-storage.type[%s] is neither local nor s3",
 					properties.type());
 		};
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 }

@@ -2,7 +2,6 @@ package io.strata.node.task.index;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -90,8 +89,8 @@ public final class IndexParallelTaskType implements TaskType {
 	private static InputSource readS3(SpecNode node, Supplier<S3Client> s3) {
 		List<URI> uris = node.optionalStringList("uris").stream().map(URI::create).toList();
 		List<URI> prefixes = node.optionalStringList("prefixes").stream().map(URI::create).toList();
-		List<URI> objects = new ArrayList<>(node.optionalList("objects",
-				object -> URI.create("s3://" + object.requiredString("bucket") + "/" + object.requiredString("path"))));
+		List<URI> objects = node.optionalList("objects",
+				object -> URI.create("s3://" + object.requiredString("bucket") + "/" + object.requiredString("path")));
 		return node.build(() -> new S3InputSource(s3, uris, prefixes, objects));
 	}
 

@@ -28,6 +28,9 @@ final class LockingAllocator implements Function<Interval, IntervalAllocation> {
 
 	private final Duration lockTimeout;
 
+	/** The datasource's used segments, read once per task: an append asks for every interval it covers. */
+	private List<DataSegment> existing;
+
 	LockingAllocator(TaskContext context, String dataSource, boolean append, Duration lockTimeout) {
 		this.context = context;
 		this.dataSource = dataSource;
@@ -43,10 +46,8 @@ final class LockingAllocator implements Function<Interval, IntervalAllocation> {
 		if (!this.append) {
 			return IntervalAllocation.fresh(lock.version());
 		}
-		List<DataSegment> existing = this.context.segments()
-			.usedSegments()
-			.stream()
-			.filter(segment -> segment.dataSource().equals(this.dataSource) && segment.interval().equals(interval))
+		List<DataSegment> existing = usedSegments().stream()
+			.filter(segment -> segment.interval().equals(interval))
 			.toList();
 		if (existing.isEmpty()) {
 			return IntervalAllocation.fresh(lock.version());
@@ -56,6 +57,17 @@ final class LockingAllocator implements Function<Interval, IntervalAllocation> {
 		int next = block.stream().mapToInt(segment -> segment.shardSpec().partitionNum()).max().orElse(-1) + 1;
 		int core = block.getFirst().shardSpec().corePartitions();
 		return IntervalAllocation.append(newest, next, core);
+	}
+
+	private List<DataSegment> usedSegments() {
+		if (this.existing == null) {
+			this.existing = this.context.segments()
+				.usedSegments()
+				.stream()
+				.filter(segment -> segment.dataSource().equals(this.dataSource))
+				.toList();
+		}
+		return this.existing;
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.strata.node.task.index;
 
-import java.net.URI;
-
 import io.strata.node.config.DeepStorageProperties;
 import io.strata.s3.S3ClientFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -22,9 +20,8 @@ public final class S3InputClients implements AutoCloseable {
 
 	public synchronized S3Client client() {
 		if (this.client == null) {
-			this.client = S3ClientFactory.create(this.settings.endpoint().isBlank() ? null : URI.create(this.settings.endpoint()),
-					this.settings.region(), this.settings.pathStyleAccess(), blankToNull(this.settings.accessKey()),
-					blankToNull(this.settings.secretKey()));
+			this.client = S3ClientFactory.create(this.settings.endpointUri(), this.settings.region(),
+					this.settings.pathStyleAccess(), this.settings.accessKeyOrNull(), this.settings.secretKeyOrNull());
 		}
 		return this.client;
 	}
@@ -34,10 +31,6 @@ public final class S3InputClients implements AutoCloseable {
 		if (this.client != null) {
 			this.client.close();
 		}
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 }
