@@ -74,8 +74,11 @@ public final class BrokerQueries {
 
 	private final Counter retried;
 
-	/** One piece of work: a segment, the part of it to read, and its replicas. */
-	private record Piece(SegmentDescriptor descriptor, String segmentId, List<NodeAnnouncement> servers) {
+	/**
+	 * One piece of work: a segment, the part of it to read, and its replicas.
+	 * @param live served by streaming tasks only: never cached
+	 */
+	private record Piece(SegmentDescriptor descriptor, String segmentId, List<NodeAnnouncement> servers, boolean live) {
 
 	}
 
@@ -136,7 +139,7 @@ public final class BrokerQueries {
 		Map<String, String> answers = new LinkedHashMap<>();
 		List<Piece> remaining = new ArrayList<>();
 		for (Piece piece : pieces) {
-			byte[] cached = cacheable && caching.useCache() ? this.cache.get(key(piece, queryKey)).orElse(null) : null;
+			byte[] cached = cacheable && caching.useCache() && !piece.live() ? this.cache.get(key(piece, queryKey)).orElse(null) : null;
 			if (cached != null) {
 				answers.put(pieceKey(piece), new String(cached, StandardCharsets.UTF_8));
 			}
@@ -170,7 +173,8 @@ public final class BrokerQueries {
 			for (TimelineChunk<BrokerServerView.ServedBy> chunk : timeline.lookup(interval)) {
 				for (TimelineSegment<BrokerServerView.ServedBy> partition : chunk.partitions()) {
 					pieces.add(new Piece(new SegmentDescriptor(chunk.interval(), chunk.version(),
-							partition.id().partitionNum()), partition.id().toString(), partition.payload().servers()));
+							partition.id().partitionNum()), partition.id().toString(), partition.payload().servers(),
+							partition.payload().live()));
 				}
 			}
 		}
@@ -240,11 +244,11 @@ public final class BrokerQueries {
 					retry.add(new Piece(piece.descriptor(), piece.segmentId(), piece.servers()
 						.stream()
 						.filter(candidate -> !candidate.hostAndPort().equals(server.hostAndPort()))
-						.toList()));
+						.toList(), piece.live()));
 					continue;
 				}
 				answers.put(pieceKey(piece), result);
-				if (populateKey != null) {
+				if (populateKey != null && !piece.live()) {
 					this.cache.put(key(piece, populateKey), result.getBytes(StandardCharsets.UTF_8));
 				}
 			}

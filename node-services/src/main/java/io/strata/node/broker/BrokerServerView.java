@@ -19,8 +19,12 @@ import io.strata.node.zk.NodeAnnouncement;
  */
 public final class BrokerServerView {
 
-	/** A segment and the servers that serve it, in order of preference. */
-	public record ServedBy(DataSegment segment, List<NodeAnnouncement> servers) {
+	/**
+	 * A segment and the servers that serve it, in order of preference.
+	 * @param live whether only streaming tasks serve it: its rows may still change, so no result
+	 * of it is cached (once a historical has loaded it, only historicals are asked)
+	 */
+	public record ServedBy(DataSegment segment, List<NodeAnnouncement> servers, boolean live) {
 
 		public ServedBy {
 			servers = List.copyOf(servers);
@@ -64,15 +68,18 @@ public final class BrokerServerView {
 		this.dirty = false;
 		Map<String, Map<String, List<NodeAnnouncement>>> holders = new TreeMap<>();
 		Map<String, DataSegment> segments = new TreeMap<>();
-		for (ClusterView.ServerInventory server : this.cluster.servers().values()) {
-			for (DataSegment segment : server.segments().values()) {
-				String id = segment.id().toString();
-				segments.putIfAbsent(id, segment);
-				holders.computeIfAbsent(segment.dataSource(), ds -> new TreeMap<>())
-					.computeIfAbsent(id, key -> new ArrayList<>())
-					.add(server.node());
+		collect(this.cluster.servers(), segments, holders);
+		Map<String, Map<String, List<NodeAnnouncement>>> liveHolders = new TreeMap<>();
+		collect(this.cluster.liveServers(), segments, liveHolders);
+		java.util.Set<String> live = new java.util.HashSet<>();
+		liveHolders.forEach((dataSource, byId) -> byId.forEach((id, servers) -> {
+			Map<String, List<NodeAnnouncement>> loaded = holders.computeIfAbsent(dataSource, ds -> new TreeMap<>());
+			if (!loaded.containsKey(id)) {
+				// handed-off segments are read from historicals only: their results may be cached
+				loaded.put(id, servers);
+				live.add(id);
 			}
-		}
+		}));
 		Map<String, SegmentTimeline<ServedBy>> timelines = new TreeMap<>();
 		holders.forEach((dataSource, byId) -> {
 			SegmentTimeline<ServedBy> timeline = new SegmentTimeline<>(dataSource);
@@ -82,7 +89,8 @@ public final class BrokerServerView {
 				ordered.sort(Comparator.comparingInt(NodeAnnouncement::priority).reversed()
 					.thenComparing(NodeAnnouncement::hostAndPort));
 				try {
-					timeline.add(segment.id(), segment.shardSpec().corePartitions(), new ServedBy(segment, ordered));
+					timeline.add(segment.id(), segment.shardSpec().corePartitions(),
+							new ServedBy(segment, ordered, live.contains(id)));
 				}
 				catch (io.strata.engine.error.StrataException ex) {
 					// one inconsistent announcement (a core partition count its block disagrees with)
@@ -93,6 +101,19 @@ public final class BrokerServerView {
 			timelines.put(dataSource, timeline);
 		});
 		this.snapshot = new Snapshot(java.util.Collections.unmodifiableMap(timelines));
+	}
+
+	private static void collect(Map<String, ClusterView.ServerInventory> servers, Map<String, DataSegment> segments,
+			Map<String, Map<String, List<NodeAnnouncement>>> holders) {
+		for (ClusterView.ServerInventory server : servers.values()) {
+			for (DataSegment segment : server.segments().values()) {
+				String id = segment.id().toString();
+				segments.putIfAbsent(id, segment);
+				holders.computeIfAbsent(segment.dataSource(), ds -> new TreeMap<>())
+					.computeIfAbsent(id, key -> new ArrayList<>())
+					.add(server.node());
+			}
+		}
 	}
 
 }

@@ -14,9 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * reach when no {@code max} is given, as Druid's {@code druid.indexer.storage.recentlyFinishedThreshold}
  * @param lockTimeout how long a {@code lockAcquire} action without {@code timeoutMs} waits for a
  * conflicting lock to go
+ * @param supervisorPeriod how often the leader runs each supervisor: starts, replaces and rolls
+ * over its tasks and reads the lag (Druid's {@code druid.supervisor.period}, 30 s there; shorter
+ * here because a pass is cheap and a failed task is replaced sooner)
  */
 @ConfigurationProperties("strata.overlord")
 public record OverlordProperties(@DefaultValue("1s") Duration period,
-		@DefaultValue("1d") Duration recentlyFinishedThreshold, @DefaultValue("5m") Duration lockTimeout) {
+		@DefaultValue("1d") Duration recentlyFinishedThreshold, @DefaultValue("5m") Duration lockTimeout,
+		@DefaultValue("5s") Duration supervisorPeriod) {
 
 }

@@ -18,6 +18,14 @@ public sealed interface LoadSpec {
 
 	}
 
+	/**
+	 * No object yet: a live segment a streaming task announces while it builds it. JSON {@code {}},
+	 * as Druid announces its real-time segments.
+	 */
+	record None() implements LoadSpec {
+
+	}
+
 	/** A segment object in an S3 bucket. */
 	record S3(String bucket, String key) implements LoadSpec {
 

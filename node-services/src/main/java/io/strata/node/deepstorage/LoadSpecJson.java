@@ -33,6 +33,9 @@ public final class LoadSpecJson {
 				node.put("bucket", s3.bucket());
 				node.put("key", s3.key());
 			}
+			case LoadSpec.None none -> {
+				// an empty object: nothing to load
+			}
 		}
 		return node;
 	}
@@ -43,6 +46,9 @@ public final class LoadSpecJson {
 	 * the type is not one Strata stores segments with
 	 */
 	public static LoadSpec read(JsonNode json) {
+		if (json != null && json.isObject() && json.isEmpty()) {
+			return new LoadSpec.None();
+		}
 		SpecNode node = SpecNode.root(json, "loadSpec");
 		String type = node.requiredString("type");
 		return switch (type) {

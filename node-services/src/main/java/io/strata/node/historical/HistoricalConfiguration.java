@@ -7,7 +7,6 @@ import io.strata.node.config.NodeProperties;
 import io.strata.node.config.Role;
 import io.strata.node.config.ServerProperties;
 import io.strata.node.deepstorage.DeepStorage;
-import io.strata.node.query.PriorityExecutor;
 import io.strata.node.LocalNode;
 import io.strata.node.zk.ZkNodes;
 import io.strata.node.zk.ZkPaths;
@@ -35,15 +34,9 @@ class HistoricalConfiguration {
 		return manager;
 	}
 
-	@Bean(destroyMethod = "shutdownNow")
-	PriorityExecutor historicalProcessing(ServerProperties server) {
-		return new PriorityExecutor(server.processingThreadsOrCores(), "historical-processing-");
-	}
-
 	@Bean
-	HistoricalQueries historicalQueries(SegmentManager segments, PriorityExecutor historicalProcessing,
-			MeterRegistry meters) {
-		return new HistoricalQueries(segments, historicalProcessing, meters);
+	HistoricalQueries historicalQueries(SegmentManager segments) {
+		return new HistoricalQueries(segments);
 	}
 
 	@Bean

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.strata.engine.segment.format.SegmentFileReader;
 import io.strata.node.deepstorage.DeepStorage;
+import io.strata.node.query.LocalSegments;
+import io.strata.node.query.SegmentDescriptor;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.segment.DataSegmentJson;
 import io.strata.node.zk.LoadRequest;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * assigns it again. Threading: loads run on {@code loadingThreads}; queries acquire segments from
  * any thread.
  */
-public final class SegmentManager implements AutoCloseable {
+public final class SegmentManager implements AutoCloseable, LocalSegments {
 
 	private static final Logger log = LoggerFactory.getLogger(SegmentManager.class);
 
@@ -197,6 +199,31 @@ public final class SegmentManager implements AutoCloseable {
 
 	void release(List<ServedSegment> segments) {
 		segments.forEach(ServedSegment::release);
+	}
+
+	@Override
+	public Lease lease(String dataSource) {
+		List<ServedSegment> acquired = acquire(dataSource);
+		return new Lease() {
+
+			@Override
+			public Served find(SegmentDescriptor descriptor) {
+				for (ServedSegment segment : acquired) {
+					var id = segment.descriptor().id();
+					if (id.version().equals(descriptor.version()) && id.partitionNum() == descriptor.partitionNum()
+							&& id.interval().contains(descriptor.interval())) {
+						return new Served(id.toString(), List.of(segment.segment()));
+					}
+				}
+				return null;
+			}
+
+			@Override
+			public void close() {
+				release(acquired);
+			}
+
+		};
 	}
 
 	public List<DataSegment> servedSegments() {

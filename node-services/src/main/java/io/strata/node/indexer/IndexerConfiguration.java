@@ -33,12 +33,17 @@ class IndexerConfiguration {
 		return new OverlordClient(zk, paths, java.time.Duration.ofMinutes(2));
 	}
 
+	@Bean
+	LiveSegments liveSegments(ZkNodes zk, ZkPaths paths) {
+		return new LiveSegments(zk, paths);
+	}
+
 	@Bean(destroyMethod = "close")
 	WorkerTaskRunner workerTaskRunner(ZkNodes zk, ZkPaths paths, WorkerProperties properties, TaskTypes types,
 			TaskFiles files, OverlordClient overlord, SegmentPublisher publisher, DeepStorage deepStorage,
-			SegmentsMetadata segments, MeterRegistry meters) {
+			SegmentsMetadata segments, LiveSegments liveSegments, MeterRegistry meters) {
 		WorkerTaskRunner runner = new WorkerTaskRunner(zk, paths, properties, types, files, overlord, publisher,
-				deepStorage, segments);
+				deepStorage, segments, liveSegments);
 		Gauge.builder("strata.worker.tasks.running", runner, r -> r.running().size())
 			.description("Tasks running on this worker")
 			.register(meters);

@@ -40,6 +40,21 @@ final class TaskFiles {
 		return work;
 	}
 
+	/** {@code <root>/persistent/<name>}, created; it outlives task attempts (see TaskContext#persistentDirectory). */
+	Path persistentDirectory(String name) {
+		if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+			throw new IllegalArgumentException("Not a directory name: " + name);
+		}
+		Path directory = this.root.resolve("persistent").resolve(name);
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("Creating " + directory + " failed", ex);
+		}
+		return directory;
+	}
+
 	void appendLog(String taskId, String line) {
 		Path log = directory(taskId).resolve("log");
 		try {

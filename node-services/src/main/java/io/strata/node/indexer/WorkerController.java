@@ -7,10 +7,14 @@ import io.strata.engine.error.ErrorCode;
 import io.strata.engine.error.StrataException;
 import io.strata.node.config.ConditionalOnRole;
 import io.strata.node.config.Role;
+import io.strata.node.task.TaskChat;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,6 +75,18 @@ class WorkerController {
 			throw notFound("running task", taskId);
 		}
 		return Map.of("task", taskId);
+	}
+
+	/** Druid's chat handler path: a running task's own API, used by its supervisor. */
+	@RequestMapping(path = "/chat/{taskId}/**", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> chat(@PathVariable String taskId, HttpServletRequest request,
+			@RequestBody(required = false) String body) {
+		TaskChat chat = this.runner.chat(taskId).orElseThrow(() -> notFound("running task with a chat handler", taskId));
+		String prefix = "/druid/worker/v1/chat/" + taskId + "/";
+		String uri = request.getRequestURI();
+		String path = uri.length() > prefix.length() ? uri.substring(prefix.length()) : "";
+		TaskChat.Reply reply = chat.handle(request.getMethod(), path, request.getQueryString(), body);
+		return ResponseEntity.status(reply.status()).contentType(MediaType.APPLICATION_JSON).body(reply.json());
 	}
 
 	private static StrataException notFound(String what, String taskId) {

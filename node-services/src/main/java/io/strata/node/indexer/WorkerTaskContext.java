@@ -3,15 +3,20 @@ package io.strata.node.indexer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import io.strata.engine.error.StrataException;
 import io.strata.engine.json.SpecNode;
+import io.strata.engine.segment.Segment;
+import io.strata.engine.segment.SegmentId;
 import io.strata.engine.time.Interval;
 import io.strata.node.deepstorage.DeepStorage;
+import io.strata.node.metadata.PendingSegment;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.metadata.StreamOffsets;
 import io.strata.node.publish.SegmentFile;
@@ -21,10 +26,13 @@ import io.strata.node.segment.DataSegmentJson;
 import io.strata.node.task.LockType;
 import io.strata.node.task.Task;
 import io.strata.node.task.TaskAction;
+import io.strata.node.task.TaskChat;
 import io.strata.node.task.TaskContext;
 import io.strata.node.task.TaskJson;
 import io.strata.node.task.TaskLock;
 import io.strata.node.task.TaskLocks;
+import io.strata.node.zk.ZkNodes;
+import io.strata.node.zk.ZkPaths;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,12 +56,25 @@ final class WorkerTaskContext implements TaskContext, TaskLocks {
 
 	private final AtomicBoolean cancelled;
 
+	private final LiveSegments live;
+
+	private final ZkNodes zk;
+
+	private final ZkPaths paths;
+
+	private final Map<String, TaskChat> chats;
+
 	private final TaskJson json = new TaskJson();
 
 	private final DataSegmentJson segmentJson = new DataSegmentJson();
 
 	WorkerTaskContext(Task task, OverlordClient overlord, SegmentPublisher publisher, DeepStorage deepStorage,
-			SegmentsMetadata segments, TaskFiles files, AtomicBoolean cancelled) {
+			SegmentsMetadata segments, TaskFiles files, AtomicBoolean cancelled, LiveSegments live, ZkNodes zk,
+			ZkPaths paths, Map<String, TaskChat> chats) {
+		this.live = live;
+		this.zk = zk;
+		this.paths = paths;
+		this.chats = chats;
 		this.task = task;
 		this.overlord = overlord;
 		this.publisher = publisher;
@@ -122,6 +143,48 @@ final class WorkerTaskContext implements TaskContext, TaskLocks {
 	@Override
 	public Path workDirectory() {
 		return this.files.workDirectory(this.task.id());
+	}
+
+	@Override
+	public PendingSegment allocate(Interval interval, String sequenceName) {
+		JsonNode result = perform(new TaskAction.SegmentAllocate(interval, sequenceName), ACTION_TIME);
+		JsonNode shardSpec = result.path("shardSpec");
+		return new PendingSegment(result.path("dataSource").asString(), sequenceName,
+				Interval.parse(result.path("interval").asString()), result.path("version").asString(),
+				shardSpec.path("partitionNum").asInt(), shardSpec.path("partitions").asInt());
+	}
+
+	@Override
+	public AutoCloseable serveLive(DataSegment descriptor, Supplier<List<Segment>> rows) {
+		return this.live.serve(descriptor, rows);
+	}
+
+	@Override
+	public boolean servedByHistoricals(Collection<SegmentId> segments) {
+		List<String> servers = this.zk.children(this.paths.servedSegments());
+		for (SegmentId segment : segments) {
+			boolean served = false;
+			for (String server : servers) {
+				if (this.zk.exists(this.paths.servedSegment(server, segment.toString()))) {
+					served = true;
+					break;
+				}
+			}
+			if (!served) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public void chat(TaskChat handler) {
+		this.chats.put(this.task.id(), handler);
+	}
+
+	@Override
+	public Path persistentDirectory(String name) {
+		return this.files.persistentDirectory(name);
 	}
 
 	@Override

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,6 +18,7 @@ import io.strata.node.deepstorage.DeepStorage;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.publish.SegmentPublisher;
 import io.strata.node.task.Task;
+import io.strata.node.task.TaskChat;
 import io.strata.node.task.TaskExecutor;
 import io.strata.node.task.TaskJson;
 import io.strata.node.task.TaskLocation;
@@ -75,6 +78,11 @@ final class WorkerTaskRunner implements AutoCloseable {
 
 	private final SegmentsMetadata segments;
 
+	private final LiveSegments live;
+
+	/** Chat handlers of the running tasks, by task id. */
+	private final Map<String, TaskChat> chats = new ConcurrentHashMap<>();
+
 	private final TaskJson json = new TaskJson();
 
 	private final WorkerAnnouncementJson workerJson = new WorkerAnnouncementJson();
@@ -94,7 +102,9 @@ final class WorkerTaskRunner implements AutoCloseable {
 	private String hostAndPort;
 
 	WorkerTaskRunner(ZkNodes zk, ZkPaths paths, WorkerProperties properties, TaskTypes types, TaskFiles files,
-			OverlordClient overlord, SegmentPublisher publisher, DeepStorage deepStorage, SegmentsMetadata segments) {
+			OverlordClient overlord, SegmentPublisher publisher, DeepStorage deepStorage, SegmentsMetadata segments,
+			LiveSegments live) {
+		this.live = live;
 		this.zk = zk;
 		this.paths = paths;
 		this.properties = properties;
@@ -108,6 +118,7 @@ final class WorkerTaskRunner implements AutoCloseable {
 
 	synchronized void start(String hostAndPort) {
 		this.hostAndPort = hostAndPort;
+		this.live.start(hostAndPort);
 		int capacity = this.properties.capacityOrDefault();
 		AtomicInteger threads = new AtomicInteger();
 		this.pool = Executors.newFixedThreadPool(capacity,
@@ -197,7 +208,7 @@ final class WorkerTaskRunner implements AutoCloseable {
 	private void run(Task task, AtomicBoolean cancelled, PersistentNode status, TaskLocation location) {
 		long start = System.currentTimeMillis();
 		WorkerTaskContext context = new WorkerTaskContext(task, this.overlord, this.publisher, this.deepStorage,
-				this.segments, this.files, cancelled);
+				this.segments, this.files, cancelled, this.live, this.zk, this.paths, this.chats);
 		TaskResult result;
 		try {
 			if (cancelled.get()) {
@@ -215,6 +226,7 @@ final class WorkerTaskRunner implements AutoCloseable {
 			result = cancelled.get() ? TaskResult.failure(SHUTDOWN_MESSAGE)
 					: TaskResult.failure("%s", ex.getMessage() == null ? ex.toString() : ex.getMessage());
 		}
+		this.chats.remove(task.id());
 		TaskState state = new TaskState(task.id(), result.succeeded() ? TaskStatusCode.SUCCESS : TaskStatusCode.FAILED,
 				System.currentTimeMillis() - start, result.errorMsg(), location);
 		try {
@@ -256,6 +268,11 @@ final class WorkerTaskRunner implements AutoCloseable {
 		}
 		cancel(attempt);
 		return true;
+	}
+
+	/** The chat handler of a running task, if it registered one. */
+	Optional<TaskChat> chat(String taskId) {
+		return Optional.ofNullable(this.chats.get(taskId));
 	}
 
 	/** Ids of the tasks running here now. */

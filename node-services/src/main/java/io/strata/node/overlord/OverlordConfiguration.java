@@ -8,6 +8,7 @@ import io.strata.node.config.OverlordProperties;
 import io.strata.node.config.Role;
 import io.strata.node.metadata.ConfigMetadata;
 import io.strata.node.metadata.DataSourceMetadataStore;
+import io.strata.node.metadata.PendingSegmentsMetadata;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.metadata.TaskLocksMetadata;
 import io.strata.node.metadata.TasksMetadata;
@@ -42,8 +43,9 @@ class OverlordConfiguration {
 
 	@Bean
 	TaskActions taskActions(Overlord overlord, SegmentsMetadata segments, DataSourceMetadataStore dataSources,
+			PendingSegmentsMetadata pending,
 			OverlordProperties properties) {
-		return new TaskActions(overlord, segments, dataSources, properties);
+		return new TaskActions(overlord, segments, dataSources, pending, properties);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -9,14 +9,18 @@ import java.util.Map;
 import io.strata.engine.error.StrataException;
 import io.strata.node.config.OverlordProperties;
 import io.strata.node.metadata.DataSourceMetadataStore;
+import io.strata.node.metadata.PendingSegment;
+import io.strata.node.metadata.PendingSegmentsMetadata;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.overlord.lock.TaskLockbox;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.segment.DataSegmentJson;
+import io.strata.node.task.LockType;
 import io.strata.node.task.Task;
 import io.strata.node.task.TaskAction;
 import io.strata.node.task.TaskActionJson;
 import io.strata.node.task.TaskJson;
+import io.strata.node.task.TaskLock;
 
 /**
  * Carries out the actions running tasks post to the leader (Druid's task action client, server
@@ -40,9 +44,12 @@ final class TaskActions {
 
 	private final DataSegmentJson segmentJson = new DataSegmentJson();
 
+	private final SegmentAllocator allocator;
+
 	TaskActions(Overlord overlord, SegmentsMetadata segments, DataSourceMetadataStore dataSources,
-			OverlordProperties properties) {
+			PendingSegmentsMetadata pending, OverlordProperties properties) {
 		this.overlord = overlord;
+		this.allocator = new SegmentAllocator(segments, pending);
 		this.segments = segments;
 		this.dataSources = dataSources;
 		this.properties = properties;
@@ -72,6 +79,25 @@ final class TaskActions {
 				lockbox.unlock(task.id(), release.interval());
 				yield null;
 			}
+			case TaskAction.SegmentAllocate allocate -> {
+				TaskLock lock;
+				try {
+					lock = lockbox.lock(task, LockType.SHARED, allocate.interval(), this.properties.lockTimeout());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw StrataException.interrupted("Interrupted while task[%s] waited for a lock", task.id());
+				}
+				PendingSegment allocated = this.allocator.allocate(task.dataSource(), allocate.interval(),
+						allocate.sequenceName(), lock);
+				Map<String, Object> identifier = new LinkedHashMap<>();
+				identifier.put("dataSource", allocated.dataSource());
+				identifier.put("interval", allocated.interval().toString());
+				identifier.put("version", allocated.version());
+				identifier.put("shardSpec", Map.of("type", "numbered", "partitionNum", allocated.partitionNum(),
+						"partitions", allocated.corePartitions()));
+				yield identifier;
+			}
 			case TaskAction.LockList list -> lockbox.locks(task.id()).stream().map(this.taskJson::lockMap).toList();
 			case TaskAction.SegmentInsert insert -> {
 				lockbox.insertUnderLocks(task.id(), insert.segments(), covered -> insert.commit()
@@ -79,6 +105,9 @@ final class TaskActions {
 							commit -> this.dataSources.publish(task.dataSource(), commit.start(), commit.end(),
 									() -> this.segments.insert(covered)),
 							() -> this.segments.insert(covered)));
+				if (insert.commit().isPresent()) {
+					this.allocator.published(task.dataSource(), insert.segments());
+				}
 				Map<String, Object> published = new LinkedHashMap<>();
 				published.put("segments", insert.segments().stream().map(this.segmentJson::write).toList());
 				published.put("success", true);

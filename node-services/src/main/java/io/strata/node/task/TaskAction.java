@@ -43,6 +43,20 @@ public sealed interface TaskAction {
 
 	}
 
+	/**
+	 * {@code segmentAllocate}: a shared lock on {@code interval} and the id of the segment that
+	 * {@code sequenceName} builds there, the same for every task asking with that sequence name
+	 * (replicas): appended after the partitions the interval already has.
+	 */
+	record SegmentAllocate(Interval interval, String sequenceName) implements TaskAction {
+
+		public SegmentAllocate {
+			Objects.requireNonNull(interval, "interval");
+			Objects.requireNonNull(sequenceName, "sequenceName");
+		}
+
+	}
+
 	/** {@code lockList}: the task's locks. */
 	record LockList() implements TaskAction {
 

@@ -53,6 +53,12 @@ public final class TaskActionJson {
 				json.put("interval", release.interval().toString());
 			}
 			case TaskAction.LockList list -> json.put("type", "lockList");
+			case TaskAction.SegmentAllocate allocate -> {
+				json.put("type", "segmentAllocate");
+				json.put("interval", allocate.interval().toString());
+				json.put("sequenceName", allocate.sequenceName());
+				json.put("taskLockType", LockType.SHARED.name());
+			}
 			case TaskAction.SegmentInsert insert -> {
 				json.put("type", "segmentTransactionalInsert");
 				json.put("segments", insert.segments().stream().map(this.segmentJson::write).toList());
@@ -100,11 +106,18 @@ public final class TaskActionJson {
 					Interval.parse(action.requiredString("interval")));
 			case "lockRelease" -> new TaskAction.LockRelease(Interval.parse(action.requiredString("interval")));
 			case "lockList" -> new TaskAction.LockList();
-			case "segmentTransactionalInsert" -> new TaskAction.SegmentInsert(segments(action), streamCommit(action));
+			case "segmentAllocate" -> new TaskAction.SegmentAllocate(Interval.parse(action.requiredString("interval")),
+					action.requiredString("sequenceName"));
+			case "segmentTransactionalInsert" -> {
+				Optional<TaskAction.StreamCommit> commit = streamCommit(action);
+				// Druid's rule: a stream task may commit offsets with no segment (it read no row)
+				yield new TaskAction.SegmentInsert(commit.isPresent() && action.json().path("segments").isEmpty()
+						? List.of() : segments(action), commit);
+			}
 			case "retrieveUnusedSegments" -> retrieveUnused(action);
 			case "segmentNuke" -> new TaskAction.SegmentNuke(segments(action));
 			default -> throw action.error("type", "names task action[" + type + "], which is none of [lockAcquire, "
-					+ "lockTryAcquire, lockRelease, lockList, segmentTransactionalInsert, retrieveUnusedSegments, segmentNuke]");
+					+ "lockTryAcquire, lockRelease, lockList, segmentAllocate, segmentTransactionalInsert, retrieveUnusedSegments, segmentNuke]");
 		};
 		return new Request(taskId, parsed);
 	}

@@ -1,11 +1,16 @@
 package io.strata.node.task;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import io.strata.engine.segment.Segment;
+import io.strata.engine.segment.SegmentId;
 import io.strata.engine.time.Interval;
 import io.strata.node.deepstorage.DeepStorage;
+import io.strata.node.metadata.PendingSegment;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.metadata.StreamOffsets;
 import io.strata.node.publish.SegmentFile;
@@ -69,6 +74,31 @@ public interface TaskContext {
 
 	/** A directory of the task's own, for temporary files; deleted after the task ends. */
 	Path workDirectory();
+
+	/**
+	 * Druid's {@code segmentAllocate} for an appending (streaming) task: a shared lock on the
+	 * interval and the id the sequence builds there, the same for every task of that sequence.
+	 */
+	PendingSegment allocate(Interval interval, String sequenceName);
+
+	/**
+	 * Serves a segment the task is still building: announced to brokers (under the worker's live
+	 * segments in ZooKeeper) and answered from {@code rows} until the returned handle is closed,
+	 * which unannounces it and waits for the queries reading it.
+	 */
+	AutoCloseable serveLive(DataSegment descriptor, Supplier<List<Segment>> rows);
+
+	/** Whether every one of these segments is served by a historical (handoff is complete). */
+	boolean servedByHistoricals(Collection<SegmentId> segments);
+
+	/** Answers the task's supervisor at {@code /druid/worker/v1/chat/{taskId}/...} while the task runs. */
+	void chat(TaskChat handler);
+
+	/**
+	 * A directory of this worker that outlives the task attempt (named by the caller, e.g. a
+	 * stream sequence), so that a later attempt on this worker can restore what was persisted.
+	 */
+	Path persistentDirectory(String name);
 
 	/** Whether the task was asked to stop (a shutdown request): it should end soon. */
 	boolean cancelled();

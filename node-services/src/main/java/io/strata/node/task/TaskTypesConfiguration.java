@@ -8,6 +8,7 @@ import io.strata.node.config.Role;
 import io.strata.node.task.compact.CompactTaskType;
 import io.strata.node.task.index.IndexParallelTaskType;
 import io.strata.node.task.index.S3InputClients;
+import io.strata.node.task.kafka.KafkaIndexTaskType;
 import io.strata.node.task.kill.KillTaskType;
 import io.strata.node.task.noop.NoopTaskType;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +51,11 @@ class TaskTypesConfiguration {
 	@Bean
 	TaskTypes taskTypes(List<TaskType> types) {
 		return new TaskTypes(types);
+	}
+
+	@Bean
+	KafkaIndexTaskType kafkaIndexTaskType() {
+		return new KafkaIndexTaskType();
 	}
 
 	@Bean

@@ -35,6 +35,8 @@ public final class ClusterView implements AutoCloseable {
 
 	private final CuratorCache served;
 
+	private final CuratorCache live;
+
 	private final NodeAnnouncementJson nodeJson = new NodeAnnouncementJson();
 
 	private final DataSegmentJson segmentJson = new DataSegmentJson();
@@ -56,8 +58,10 @@ public final class ClusterView implements AutoCloseable {
 		this.paths = paths;
 		new ZkNodes(curator).ensurePath(paths.announcements());
 		new ZkNodes(curator).ensurePath(paths.servedSegments());
+		new ZkNodes(curator).ensurePath(paths.liveSegments());
 		this.announcements = CuratorCache.build(curator, paths.announcements());
 		this.served = CuratorCache.build(curator, paths.servedSegments());
+		this.live = CuratorCache.build(curator, paths.liveSegments());
 		CuratorCacheListener listener = CuratorCacheListener.builder()
 			.forAll((type, before, after) -> {
 				if (type == CuratorCacheListener.Type.NODE_DELETED && before != null) {
@@ -69,11 +73,13 @@ public final class ClusterView implements AutoCloseable {
 			.build();
 		this.announcements.listenable().addListener(listener);
 		this.served.listenable().addListener(listener);
+		this.live.listenable().addListener(listener);
 	}
 
 	public void start() {
 		this.announcements.start();
 		this.served.start();
+		this.live.start();
 	}
 
 	/** Whether both caches have read ZooKeeper once (Druid's {@code inventoryInitialized}). */
@@ -83,7 +89,7 @@ public final class ClusterView implements AutoCloseable {
 
 	private synchronized void cacheInitialized() {
 		this.initializedCaches++;
-		if (this.initializedCaches == 2) {
+		if (this.initializedCaches == 3) {
 			this.initialized = true;
 			changed();
 		}
@@ -116,12 +122,27 @@ public final class ClusterView implements AutoCloseable {
 
 	/** Data servers (announced historicals) with the segments each serves, by host:port. */
 	public Map<String, ServerInventory> servers() {
+		return inventory(nodes("historical"), this.served, this.paths.servedSegments());
+	}
+
+	/**
+	 * Workers (middleManagers, indexers) with the live segments their streaming tasks serve, by
+	 * host:port. Brokers query them; the coordinator never balances or drops them.
+	 */
+	public Map<String, ServerInventory> liveServers() {
+		List<NodeAnnouncement> workers = nodes().stream()
+			.filter(node -> node.hasRole("middleManager") || node.hasRole("indexer"))
+			.toList();
+		return inventory(workers, this.live, this.paths.liveSegments());
+	}
+
+	private Map<String, ServerInventory> inventory(List<NodeAnnouncement> nodes, CuratorCache cache, String root) {
 		Map<String, ServerInventory> servers = new TreeMap<>();
-		for (NodeAnnouncement node : nodes("historical")) {
+		for (NodeAnnouncement node : nodes) {
 			servers.put(node.hostAndPort(), new ServerInventory(node, new TreeMap<>()));
 		}
-		String prefix = this.paths.servedSegments() + "/";
-		for (ChildData data : (Iterable<ChildData>) this.served.stream()::iterator) {
+		String prefix = root + "/";
+		for (ChildData data : (Iterable<ChildData>) cache.stream()::iterator) {
 			String relative = data.getPath().startsWith(prefix) ? data.getPath().substring(prefix.length()) : "";
 			int slash = relative.indexOf('/');
 			if (slash < 0 || data.getData() == null || data.getData().length == 0) {
@@ -157,6 +178,7 @@ public final class ClusterView implements AutoCloseable {
 	public void close() {
 		this.announcements.close();
 		this.served.close();
+		this.live.close();
 	}
 
 }

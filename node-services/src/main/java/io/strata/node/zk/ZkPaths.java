@@ -32,6 +32,15 @@ public record ZkPaths(String basePath) {
 		return servedSegments(hostAndPort) + "/" + segmentId;
 	}
 
+	/** Segments streaming tasks build and serve before handoff, by worker: kept apart from historicals' so that one process may run both. */
+	public String liveSegments() {
+		return under("liveSegments");
+	}
+
+	public String liveSegment(String hostAndPort, String segmentId) {
+		return liveSegments() + "/" + hostAndPort + "/" + segmentId;
+	}
+
 	public String loadQueues() {
 		return under("loadQueue");
 	}

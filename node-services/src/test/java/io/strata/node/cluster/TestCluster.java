@@ -52,6 +52,10 @@ final class TestCluster implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	private final Map<String, Process> processes = new LinkedHashMap<>();
+
+	private final Map<String, Integer> processPorts = new LinkedHashMap<>();
+
 	TestCluster(Path directory, Metadata metadata, DeepStorage deepStorage) throws Exception {
 		this.directory = directory;
 		this.zk = new TestingServer(true);
@@ -106,6 +110,68 @@ final class TestCluster implements AutoCloseable {
 			.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 		this.nodes.put(name, context);
 		return context;
+	}
+
+	/**
+	 * Starts a node as an operating-system process of the built application jar (so that a test
+	 * can kill it as abruptly as a crash: no shutdown hook runs), on a free port; returns once it
+	 * answers {@code /status}. Its output goes to {@code <name>.log} in the cluster directory.
+	 */
+	Process startProcess(String name, String roles, Map<String, String> extra) throws Exception {
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Map<String, Object> properties = new LinkedHashMap<>(this.common);
+		properties.put("server.port", Integer.toString(port));
+		properties.put("strata.node.roles", roles);
+		properties.put("strata.node.base-dir", this.directory.resolve(name).toString());
+		properties.putAll(extra);
+		java.util.List<String> command = new java.util.ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add("-Xmx768m");
+		command.add("-jar");
+		command.add(applicationJar().toString());
+		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve(name + ".log").toFile())
+			.start();
+		this.processes.put(name, process);
+		this.processPorts.put(name, port);
+		await(name + " to answer", Duration.ofSeconds(90), () -> {
+			if (!process.isAlive()) {
+				throw new AssertionError(name + " exited; see " + this.directory.resolve(name + ".log"));
+			}
+			try {
+				return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/status")).build(),
+						HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		});
+		return process;
+	}
+
+	/** Kills a process node at once (SIGKILL): no clean shutdown, as a crash. */
+	void kill(String name) throws InterruptedException {
+		Process process = this.processes.remove(name);
+		if (process != null) {
+			process.destroyForcibly().waitFor();
+		}
+	}
+
+	int processPort(String name) {
+		return this.processPorts.get(name);
+	}
+
+	private static Path applicationJar() throws java.io.IOException {
+		try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("target"))) {
+			return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No target/*-exec.jar: run the tests with mvn verify"))
+				.toAbsolutePath();
+		}
 	}
 
 	ConfigurableApplicationContext node(String name) {
@@ -174,6 +240,9 @@ final class TestCluster implements AutoCloseable {
 
 	@Override
 	public void close() throws java.io.IOException {
+		for (Process process : this.processes.values()) {
+			process.destroyForcibly();
+		}
 		for (String name : new java.util.ArrayList<>(this.nodes.keySet()).reversed()) {
 			stop(name);
 		}

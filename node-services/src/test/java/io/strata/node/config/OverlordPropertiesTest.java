@@ -15,7 +15,7 @@ class OverlordPropertiesTest {
 	@Test
 	void defaultsWithoutAnyKey() {
 		assertThat(defaults(OverlordProperties.class))
-			.isEqualTo(new OverlordProperties(Duration.ofSeconds(1), Duration.ofDays(1), Duration.ofMinutes(5)));
+			.isEqualTo(new OverlordProperties(Duration.ofSeconds(1), Duration.ofDays(1), Duration.ofMinutes(5), Duration.ofSeconds(5)));
 	}
 
 	@Test
@@ -25,7 +25,7 @@ class OverlordPropertiesTest {
 
 		assertSetsEveryKey(OverlordProperties.class, properties);
 		assertThat(bind(OverlordProperties.class, properties))
-			.isEqualTo(new OverlordProperties(Duration.ofMillis(250), Duration.ofHours(6), Duration.ofSeconds(30)));
+			.isEqualTo(new OverlordProperties(Duration.ofMillis(250), Duration.ofHours(6), Duration.ofSeconds(30), Duration.ofSeconds(5)));
 	}
 
 }

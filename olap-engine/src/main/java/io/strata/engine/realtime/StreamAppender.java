@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -301,20 +302,63 @@ public final class StreamAppender implements AutoCloseable {
 	public List<BuiltSegment> finish(String version, long nowMillis) {
 		persist(nowMillis);
 		this.finished = true;
-		SegmentMerger merger = new SegmentMerger();
 		List<BuiltSegment> result = new ArrayList<>();
 		for (Map.Entry<Long, TreeMap<Integer, Sink>> interval : this.sinks.entrySet()) {
 			List<Sink> withRows = interval.getValue().values().stream()
 				.filter(sink -> !sink.state().parts().isEmpty())
 				.toList();
 			for (int i = 0; i < withRows.size(); i++) {
-				Sink sink = withRows.get(i);
-				SegmentId id = new SegmentId(this.schema.dataSource(), sink.id().interval(), version, i);
-				Path target = this.directory.resolve("segments").resolve(id.toString()).resolve(SegmentFormat.FILE_NAME);
-				SegmentMetadata metadata = merger.merge(sink.state().parts(), id, this.schema.granularitySpec().rollup(),
-						target);
-				result.add(new BuiltSegment(id, new ShardSpec.Numbered(i, withRows.size()), metadata.numRows(), target,
-						metadata));
+				SegmentId id = new SegmentId(this.schema.dataSource(), withRows.get(i).id().interval(), version, i);
+				result.add(merge(withRows.get(i), id, new ShardSpec.Numbered(i, withRows.size())));
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Persists what is left and merges each sink's parts into one segment with the id the caller
+	 * allocated for that sink (a cluster numbers a stream's segments itself, after what the
+	 * interval already holds). Sinks without rows give no segment.
+	 * @param ids the final id of each sink, by the sink's id from {@link #sinkIds()}
+	 * @return the segments, by interval then partition number, with appended numbered shard specs
+	 * (no core partitions)
+	 */
+	public List<BuiltSegment> finish(Function<SegmentId, SegmentId> ids, long nowMillis) {
+		persist(nowMillis);
+		this.finished = true;
+		List<BuiltSegment> result = new ArrayList<>();
+		for (TreeMap<Integer, Sink> partitions : this.sinks.values()) {
+			for (Sink sink : partitions.values()) {
+				if (!sink.state().parts().isEmpty()) {
+					SegmentId id = ids.apply(sink.id());
+					result.add(merge(sink, id, new ShardSpec.Numbered(id.partitionNum(), 0)));
+				}
+			}
+		}
+		return result;
+	}
+
+	private BuiltSegment merge(Sink sink, SegmentId id, ShardSpec shardSpec) {
+		Path target = this.directory.resolve("segments").resolve(id.toString()).resolve(SegmentFormat.FILE_NAME);
+		SegmentMetadata metadata = new SegmentMerger().merge(sink.state().parts(), id,
+				this.schema.granularitySpec().rollup(), target);
+		return new BuiltSegment(id, shardSpec, metadata.numRows(), target, metadata);
+	}
+
+	/**
+	 * The sinks that exist so far (each an interval and a partition number within this appender,
+	 * with a placeholder version), in the order they appeared. Any thread.
+	 */
+	public List<SegmentId> sinkIds() {
+		return this.queryable.stream().map(Sink::id).toList();
+	}
+
+	/** One sink's parts and live snapshot, as {@link #segments()} gives them; empty for an unknown sink. Any thread. */
+	public List<Segment> segments(SegmentId sinkId) {
+		List<Segment> result = new ArrayList<>();
+		for (Sink sink : this.queryable) {
+			if (sink.id().equals(sinkId)) {
+				sink.addQueryable(result);
 			}
 		}
 		return result;

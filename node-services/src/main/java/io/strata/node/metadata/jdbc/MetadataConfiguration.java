@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import io.strata.node.config.MetadataProperties;
 import io.strata.node.metadata.ConfigMetadata;
 import io.strata.node.metadata.DataSourceMetadataStore;
+import io.strata.node.metadata.PendingSegmentsMetadata;
 import io.strata.node.metadata.RulesMetadata;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.metadata.SupervisorsMetadata;
@@ -89,6 +90,12 @@ public class MetadataConfiguration {
 	DataSourceMetadataStore dataSourceMetadataStore(MetadataSchema schema, NamedParameterJdbcTemplate jdbc,
 			TransactionTemplate transactions, MetadataProperties metadata) {
 		return new JdbcDataSourceMetadataStore(jdbc, transactions, metadata.tablePrefix());
+	}
+
+	@Bean
+	PendingSegmentsMetadata pendingSegmentsMetadata(MetadataSchema schema, NamedParameterJdbcTemplate jdbc,
+			MetadataProperties metadata) {
+		return new JdbcPendingSegmentsMetadata(jdbc, metadata.tablePrefix());
 	}
 
 	@Bean

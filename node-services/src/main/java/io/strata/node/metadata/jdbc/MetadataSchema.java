@@ -83,7 +83,19 @@ public final class MetadataSchema {
 					  spec_id VARCHAR(255) NOT NULL,
 					  created_date VARCHAR(64) NOT NULL,
 					  payload {text} NOT NULL)""",
-					"CREATE INDEX {p}_idx_supervisors_spec_id ON {p}_supervisors(spec_id)"));
+					"CREATE INDEX {p}_idx_supervisors_spec_id ON {p}_supervisors(spec_id)"),
+			List.of("""
+					CREATE TABLE IF NOT EXISTS {p}_pendingSegments (
+					  id VARCHAR(255) NOT NULL PRIMARY KEY,
+					  dataSource VARCHAR(255) NOT NULL,
+					  created_date VARCHAR(64) NOT NULL,
+					  start VARCHAR(64) NOT NULL,
+					  `end` VARCHAR(64) NOT NULL,
+					  sequence_name VARCHAR(255) NOT NULL,
+					  sequence_name_prev_id_sha1 VARCHAR(255) NOT NULL,
+					  payload {text} NOT NULL)""",
+					"CREATE UNIQUE INDEX {p}_idx_pendingSegments_sha1 ON {p}_pendingSegments(sequence_name_prev_id_sha1)",
+					"CREATE INDEX {p}_idx_pendingSegments_datasource_end_start ON {p}_pendingSegments(dataSource, `end`, start)"));
 
 	private final JdbcTemplate jdbc;
 

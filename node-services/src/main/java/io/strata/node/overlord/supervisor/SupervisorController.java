@@ -28,9 +28,12 @@ class SupervisorController {
 
 	private final Supervisors supervisors;
 
+	private final SupervisorRunner runner;
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
-	SupervisorController(Supervisors supervisors) {
+	SupervisorController(Supervisors supervisors, SupervisorRunner runner) {
+		this.runner = runner;
 		this.supervisors = supervisors;
 	}
 
@@ -44,7 +47,7 @@ class SupervisorController {
 
 	@GetMapping
 	ResponseEntity<String> list(@RequestParam(required = false) String full) {
-		return json(full != null ? this.supervisors.full() : this.supervisors.ids());
+		return json(full != null ? this.supervisors.full(this.runner::report) : this.supervisors.ids());
 	}
 
 	@GetMapping("/history")
@@ -59,7 +62,7 @@ class SupervisorController {
 
 	@GetMapping("/{id}/status")
 	ResponseEntity<String> status(@PathVariable String id) {
-		return json(this.supervisors.status(id));
+		return json(this.supervisors.status(id, this.runner.report(id)));
 	}
 
 	@GetMapping("/{id}/history")
@@ -86,6 +89,7 @@ class SupervisorController {
 	@PostMapping(path = "/{id}/reset", consumes = MediaType.ALL_VALUE)
 	ResponseEntity<String> reset(@PathVariable String id) {
 		this.supervisors.reset(id);
+		this.runner.reset(id);
 		return json(Map.of("id", id));
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import io.strata.engine.error.ErrorCode;
@@ -16,11 +17,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The overlord's supervisors (Druid's {@code SupervisorManager}), for now only their specs:
- * each submit, suspend, resume or terminate stores a new version in the supervisors table, the
- * newest being current; terminate stores Druid's {@code NoopSupervisorSpec} tombstone. No task is
- * launched yet (issue 7 continues), so a running supervisor stays {@code PENDING}. Writes are
- * serialized by this object's monitor (only the leader serves them); reads go to the store.
+ * The overlord's supervisor specs (Druid's {@code SupervisorManager}): each submit, suspend,
+ * resume or terminate stores a new version in the supervisors table, the newest being current;
+ * terminate stores Druid's {@code NoopSupervisorSpec} tombstone. {@link SupervisorRunner} runs
+ * what is stored; until it has, a supervisor's state is {@code PENDING}. Writes are serialized by
+ * this object's monitor (only the leader serves them); reads go to the store.
  */
 public final class Supervisors {
 
@@ -55,14 +56,15 @@ public final class Supervisors {
 	}
 
 	/** Druid's {@code ?full} entries: id, state, spec, suspended. */
-	public List<Map<String, Object>> full() {
+	public List<Map<String, Object>> full(java.util.function.Function<String, Optional<KafkaSupervisor.Report>> live) {
 		List<Map<String, Object>> all = new ArrayList<>();
 		active().forEach((id, spec) -> {
 			boolean suspended = spec.path("suspended").asBoolean(false);
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("id", id);
-			entry.put("state", state(suspended));
-			entry.put("detailedState", state(suspended));
+			String state = live.apply(id).map(KafkaSupervisor.Report::state).orElse(state(suspended));
+			entry.put("state", state);
+			entry.put("detailedState", state);
 			entry.put("healthy", true);
 			entry.put("spec", spec);
 			entry.put("suspended", suspended);
@@ -80,32 +82,39 @@ public final class Supervisors {
 		return spec;
 	}
 
-	/** Druid's status report; with no tasks yet, only the spec's side of it. */
-	public Map<String, Object> status(String id) {
+	/** Druid's status report: the spec's side of it, and the live side when this leader has run the supervisor. */
+	public Map<String, Object> status(String id, Optional<KafkaSupervisor.Report> live) {
 		JsonNode stored = spec(id);
 		KafkaSupervisorSpec spec = this.specJson.read(stored).spec();
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("dataSource", spec.dataSchema().dataSource());
 		payload.put("stream", spec.ioConfig().topic());
-		payload.put("partitions", 0);
+		payload.put("partitions", live.map(KafkaSupervisor.Report::partitions).orElse(0));
 		payload.put("replicas", spec.ioConfig().replicas());
 		payload.put("durationSeconds", KafkaSupervisorSpecJson.seconds(spec.ioConfig().taskDuration()));
-		payload.put("activeTasks", List.of());
-		payload.put("publishingTasks", List.of());
-		payload.put("latestOffsets", null);
-		payload.put("minimumLag", null);
-		payload.put("aggregateLag", null);
-		payload.put("offsetsLastUpdated", null);
+		payload.put("activeTasks", live.map(KafkaSupervisor.Report::activeTasks).orElse(List.of()));
+		payload.put("publishingTasks", live.map(KafkaSupervisor.Report::publishingTasks).orElse(List.of()));
+		payload.put("latestOffsets", live.map(report -> stringKeys(report.latest())).orElse(null));
+		payload.put("minimumLag", live.map(report -> stringKeys(report.lag())).orElse(null));
+		payload.put("aggregateLag", live.map(KafkaSupervisor.Report::aggregateLag).orElse(null));
+		payload.put("offsetsLastUpdated", live.map(report -> IsoTime.format(report.updatedMillis())).orElse(null));
 		payload.put("suspended", spec.suspended());
 		payload.put("healthy", true);
-		payload.put("state", state(spec.suspended()));
-		payload.put("detailedState", state(spec.suspended()));
-		payload.put("recentErrors", List.of());
+		String state = live.map(KafkaSupervisor.Report::state).orElse(state(spec.suspended()));
+		payload.put("state", state);
+		payload.put("detailedState", state);
+		payload.put("recentErrors", live.map(KafkaSupervisor.Report::recentErrors).orElse(List.of()));
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("id", id);
 		status.put("generationTime", IsoTime.format(this.clock.getAsLong()));
 		status.put("payload", payload);
 		return status;
+	}
+
+	private static Map<String, Long> stringKeys(Map<Integer, Long> offsets) {
+		Map<String, Long> result = new LinkedHashMap<>();
+		offsets.forEach((partition, offset) -> result.put(partition.toString(), offset));
+		return result;
 	}
 
 	/** Every version of every supervisor ever submitted, terminated ones too, newest first per id. */
@@ -159,6 +168,11 @@ public final class Supervisors {
 
 	private void store(String id, JsonNode spec) {
 		this.store.insert(id, this.specJson.write(spec), IsoTime.format(this.clock.getAsLong()));
+	}
+
+	/** The specs of the supervisors not terminated, by id (suspended ones too). */
+	Map<String, JsonNode> activeSpecs() {
+		return active();
 	}
 
 	private Map<String, JsonNode> active() {

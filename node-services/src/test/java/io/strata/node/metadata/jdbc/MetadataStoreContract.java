@@ -23,6 +23,8 @@ import io.strata.node.deepstorage.LoadSpec;
 import io.strata.node.metadata.AuditInfo;
 import io.strata.node.metadata.ConfigMetadata;
 import io.strata.node.metadata.DataSourceMetadataStore;
+import io.strata.node.metadata.PendingSegment;
+import io.strata.node.metadata.PendingSegmentsMetadata;
 import io.strata.node.metadata.RulesMetadata;
 import io.strata.node.metadata.RulesMetadata.RulesChange;
 import io.strata.node.metadata.SegmentsMetadata;
@@ -115,7 +117,7 @@ abstract class MetadataStoreContract {
 
 	@BeforeEach
 	final void emptyTables() {
-		for (String table : List.of("segments", "rules", "config", "audit", "tasks", "tasklocks", "dataSource",
+		for (String table : List.of("segments", "rules", "config", "audit", "tasks", "tasklocks", "dataSource", "pendingSegments",
 				"supervisors")) {
 			this.jdbc.update("DELETE FROM druid_" + table);
 		}
@@ -297,12 +299,33 @@ abstract class MetadataStoreContract {
 	}
 
 	@Test
+	void pendingSegmentsAreFoundBySequenceAndIntervalAndForgottenOncePublished() {
+		PendingSegmentsMetadata pending = this.context.getBean(PendingSegmentsMetadata.class);
+		Interval day = Interval.parse("2026-12-01T00:00:00.000Z/2026-12-02T00:00:00.000Z");
+		Interval next = Interval.parse("2026-12-02T00:00:00.000Z/2026-12-03T00:00:00.000Z");
+		PendingSegment first = new PendingSegment("live", "index_kafka_live_a", day, "2026-12-01T10:00:00.000Z", 0, 0);
+		PendingSegment second = new PendingSegment("live", "index_kafka_live_b", day, "2026-12-01T10:00:00.000Z", 1, 0);
+		pending.insert(first);
+		pending.insert(second);
+		pending.insert(new PendingSegment("live", "index_kafka_live_a", next, "2026-12-02T10:00:00.000Z", 0, 0));
+
+		assertThat(pending.find("live", "index_kafka_live_a", day)).contains(first);
+		assertThat(pending.find("live", "index_kafka_live_c", day)).isEmpty();
+		assertThat(pending.find("other", "index_kafka_live_a", day)).isEmpty();
+		assertThat(pending.overlapping("live", day)).containsExactlyInAnyOrder(first, second);
+		assertThatThrownBy(() -> pending.insert(first)).isInstanceOf(RuntimeException.class);
+
+		assertThat(pending.delete("live", List.of(first.id().toString()))).isEqualTo(1);
+		assertThat(pending.overlapping("live", day)).containsExactly(second);
+	}
+
+	@Test
 	void upgradingAnUpToDateSchemaChangesNothing() {
 		MetadataSchema schema = this.context.getBean(MetadataSchema.class);
 
-		assertThat(schema.createOrUpgrade()).isEqualTo(3);
-		assertThat(schema.createOrUpgrade()).isEqualTo(3);
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM druid_strata_schema", Integer.class)).isEqualTo(3);
+		assertThat(schema.createOrUpgrade()).isEqualTo(4);
+		assertThat(schema.createOrUpgrade()).isEqualTo(4);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM druid_strata_schema", Integer.class)).isEqualTo(4);
 	}
 
 	@Test

@@ -1,0 +1,481 @@
+package io.strata.node.overlord.supervisor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.strata.engine.time.IsoTime;
+import io.strata.node.metadata.DataSourceMetadataStore;
+import io.strata.node.metadata.StreamOffsets;
+import io.strata.node.overlord.Overlord;
+import io.strata.node.task.TaskStatus;
+import io.strata.node.task.TaskStatusCode;
+import io.strata.node.task.kafka.KafkaIndexTaskJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One running {@code kafka} supervisor (Druid's {@code KafkaSupervisor}), driven by the overlord
+ * leader's supervisor thread. Partition {@code p} belongs to task group {@code p % taskCount}; each
+ * group reads with {@code replicas} {@code index_kafka} tasks sharing one sequence name and start
+ * offsets. A group's start offsets are the end offsets of the group before it when that one is
+ * still publishing, else the datasource's committed offsets, else the topic's earliest or latest
+ * ones. After {@code taskDuration} the group is paused, its end offsets set to the furthest any
+ * replica has read, and it publishes while the next group reads on from there. A failed reading
+ * task is replaced by one of the same sequence (same segment ids, restoring what was persisted on
+ * its worker); a publishing group whose every task failed or which passed
+ * {@code completionTimeout} is stopped along with the group chained after it, which then starts
+ * again from the committed offsets, so nothing is skipped or published twice. A new leader
+ * rebuilds the groups from the running tasks. Not thread-safe: the supervisor thread only.
+ */
+final class KafkaSupervisor implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaSupervisor.class);
+
+	/** A set of replica tasks reading the same partitions from the same offsets. */
+	private static final class TaskGroup {
+
+		final int groupId;
+
+		final String baseSequenceName;
+
+		final StreamOffsets start;
+
+		final long startedMillis;
+
+		/** Null while reading; the offsets the group publishes up to once set. */
+		Map<Integer, Long> end;
+
+		long completionDeadline;
+
+		final Set<String> tasks = new LinkedHashSet<>();
+
+		/** The replica id of each task (a replacement takes a free one). */
+		final Map<String, Integer> replicas = new TreeMap<>();
+
+		int freeReplica() {
+			int replica = 0;
+			while (this.replicas.containsValue(replica)) {
+				replica++;
+			}
+			return replica;
+		}
+
+		void remove(String task) {
+			this.tasks.remove(task);
+			this.replicas.remove(task);
+		}
+
+		/** The furthest offsets any replica reported. */
+		final Map<Integer, Long> current = new TreeMap<>();
+
+		TaskGroup(int groupId, String baseSequenceName, StreamOffsets start, long startedMillis) {
+			this.groupId = groupId;
+			this.baseSequenceName = baseSequenceName;
+			this.start = start;
+			this.startedMillis = startedMillis;
+			this.current.putAll(start.partitionOffsets());
+		}
+
+	}
+
+	private final String id;
+
+	private final Overlord overlord;
+
+	private final DataSourceMetadataStore dataSources;
+
+	private final TaskChatClient chat;
+
+	private final KafkaIndexTaskJson taskJson = new KafkaIndexTaskJson();
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private final Map<Integer, TaskGroup> reading = new TreeMap<>();
+
+	private final List<TaskGroup> publishing = new ArrayList<>();
+
+	private KafkaSupervisorSpec spec;
+
+	private JsonNode json;
+
+	private KafkaStreamMetadata stream;
+
+	private boolean discovered;
+
+	private volatile Report report;
+
+	/** What the status API shows of the supervisor's last run. */
+	record Report(String state, int partitions, Map<Integer, Long> latest, Map<Integer, Long> lag,
+			List<Map<String, Object>> activeTasks, List<Map<String, Object>> publishingTasks, long updatedMillis,
+			List<String> recentErrors) {
+
+		long aggregateLag() {
+			return this.lag.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	KafkaSupervisor(String id, Overlord overlord, DataSourceMetadataStore dataSources, TaskChatClient chat) {
+		this.id = id;
+		this.overlord = overlord;
+		this.dataSources = dataSources;
+		this.chat = chat;
+	}
+
+	Optional<Report> report() {
+		return Optional.ofNullable(this.report);
+	}
+
+	/** One run with the current spec. */
+	void run(KafkaSupervisorSpec spec, JsonNode json, long now) {
+		if (this.spec != null && !this.spec.ioConfig().equals(spec.ioConfig()) && this.stream != null) {
+			this.stream.close();
+			this.stream = null;
+		}
+		this.spec = spec;
+		this.json = json;
+		if (this.stream == null) {
+			this.stream = new KafkaStreamMetadata(spec.ioConfig().topic(), spec.ioConfig().consumerProperties());
+		}
+		if (!this.discovered) {
+			discover(now);
+			this.discovered = true;
+		}
+		List<String> errors = new ArrayList<>();
+		List<Integer> partitions = this.stream.partitions();
+		updatePublishing(now);
+		updateReading();
+		if (spec.suspended()) {
+			new ArrayList<>(this.reading.values()).forEach(group -> checkpoint(group, now));
+		}
+		else {
+			for (TaskGroup group : new ArrayList<>(this.reading.values())) {
+				if (now - group.startedMillis >= spec.ioConfig().taskDuration().fixedMillis()) {
+					checkpoint(group, now);
+				}
+			}
+			for (int groupId = 0; groupId < spec.ioConfig().taskCount(); groupId++) {
+				List<Integer> mine = mine(partitions, groupId);
+				if (mine.isEmpty()) {
+					continue;
+				}
+				TaskGroup group = this.reading.get(groupId);
+				if (group == null) {
+					group = startGroup(groupId, mine, now);
+					this.reading.put(groupId, group);
+				}
+				while (group.tasks.size() < spec.ioConfig().replicas()) {
+					int replica = group.freeReplica();
+					String task = submit(group, replica);
+					group.tasks.add(task);
+					group.replicas.put(task, replica);
+				}
+			}
+		}
+		this.report = report(partitions, now, errors);
+	}
+
+	/** Rebuilds the groups from the tasks a previous leader started (they keep running). */
+	private void discover(long now) {
+		for (TaskStatus status : this.overlord.tasks(null, this.spec.dataSchema().dataSource(), "index_kafka", 0)) {
+			if (status.statusCode() != TaskStatusCode.RUNNING) {
+				continue;
+			}
+			Optional<String> payload = this.overlord.payload(status.id());
+			if (payload.isEmpty()) {
+				continue;
+			}
+			JsonNode task = this.mapper.readTree(payload.get());
+			if (!this.id.equals(task.path("context").path("supervisorId").asString(null))) {
+				continue;
+			}
+			JsonNode io = task.path("ioConfig");
+			int groupId = io.path("taskGroupId").asInt();
+			String sequence = io.path("baseSequenceName").asString();
+			StreamOffsets start = offsets(io.path("startSequenceNumbers"));
+			String publishingStatus = status.location().known()
+					? this.chat.status(status.location().hostAndPort(), status.id()).orElse("") : "";
+			TaskGroup group = null;
+			if (publishingStatus.equals("PUBLISHING")) {
+				for (TaskGroup candidate : this.publishing) {
+					if (candidate.baseSequenceName.equals(sequence)) {
+						group = candidate;
+					}
+				}
+				if (group == null) {
+					group = new TaskGroup(groupId, sequence, start, now);
+					group.end = this.chat.endOffsets(status.location().hostAndPort(), status.id())
+						.orElse(start.partitionOffsets());
+					group.completionDeadline = now + this.spec.ioConfig().completionTimeout().fixedMillis();
+					this.publishing.add(group);
+				}
+			}
+			else {
+				group = this.reading.get(groupId);
+				if (group == null || !group.baseSequenceName.equals(sequence)) {
+					group = new TaskGroup(groupId, sequence, start, IsoTime.parse(status.createdTime()));
+					this.reading.put(groupId, group);
+				}
+			}
+			group.tasks.add(status.id());
+			group.replicas.put(status.id(), io.path("replicaId").asInt(0));
+		}
+		log.info("Supervisor[{}] found {} reading and {} publishing task groups", this.id, this.reading.size(),
+				this.publishing.size());
+	}
+
+	/** Publishing groups: done when a task succeeded; reset when all failed or time ran out. */
+	private void updatePublishing(long now) {
+		for (TaskGroup group : new ArrayList<>(this.publishing)) {
+			boolean succeeded = false;
+			for (String task : new ArrayList<>(group.tasks)) {
+				TaskStatusCode code = statusCode(task);
+				if (code == TaskStatusCode.SUCCESS) {
+					succeeded = true;
+				}
+				else if (code == TaskStatusCode.FAILED) {
+					group.remove(task);
+				}
+			}
+			if (succeeded) {
+				// the replicas that did not finish yet are not needed: one published the group's segments
+				group.tasks.stream().filter(task -> statusCode(task) == TaskStatusCode.RUNNING).forEach(this::stop);
+				this.publishing.remove(group);
+				continue;
+			}
+			if (group.tasks.isEmpty() || now > group.completionDeadline) {
+				log.warn("Supervisor[{}]: task group {} ({}) {}; restarting from the committed offsets", this.id,
+						group.groupId, group.baseSequenceName, group.tasks.isEmpty() ? "failed" : "did not publish in time");
+				group.tasks.forEach(this::stop);
+				this.publishing.remove(group);
+				TaskGroup chained = this.reading.remove(group.groupId);
+				if (chained != null) {
+					chained.tasks.forEach(this::stop);
+				}
+				for (TaskGroup later : new ArrayList<>(this.publishing)) {
+					if (later.groupId == group.groupId) {
+						later.tasks.forEach(this::stop);
+						this.publishing.remove(later);
+					}
+				}
+			}
+		}
+	}
+
+	/** Reading groups: failed tasks are dropped (replaced by the caller); offsets are refreshed. */
+	private void updateReading() {
+		for (TaskGroup group : this.reading.values()) {
+			for (String task : new ArrayList<>(group.tasks)) {
+				TaskStatusCode code = statusCode(task);
+				if (code != TaskStatusCode.RUNNING) {
+					group.remove(task);
+					continue;
+				}
+				location(task).flatMap(worker -> this.chat.currentOffsets(worker, task))
+					.ifPresent(offsets -> offsets.forEach((partition, offset) -> group.current.merge(partition, offset,
+							Math::max)));
+			}
+		}
+	}
+
+	/** Pauses the group's tasks and sets their end offsets to the furthest read; it then publishes. */
+	private void checkpoint(TaskGroup group, long now) {
+		Map<String, String> workers = new LinkedHashMap<>();
+		Map<Integer, Long> end = new TreeMap<>(group.start.partitionOffsets());
+		for (String task : new ArrayList<>(group.tasks)) {
+			Optional<String> worker = location(task);
+			Optional<Map<Integer, Long>> paused = worker.flatMap(w -> this.chat.pause(w, task));
+			if (paused.isEmpty()) {
+				// not started yet or gone: it could not learn where to stop
+				stop(task);
+				group.remove(task);
+				continue;
+			}
+			workers.put(task, worker.get());
+			paused.get().forEach((partition, offset) -> end.merge(partition, offset, Math::max));
+		}
+		if (workers.isEmpty()) {
+			// nothing was read by a live task: the next group starts where this one did
+			this.reading.remove(group.groupId);
+			return;
+		}
+		workers.forEach((task, worker) -> {
+			if (!this.chat.setEndOffsets(worker, task, end)) {
+				stop(task);
+				group.remove(task);
+			}
+		});
+		group.end = end;
+		group.completionDeadline = now + this.spec.ioConfig().completionTimeout().fixedMillis();
+		this.reading.remove(group.groupId);
+		this.publishing.add(group);
+		log.info("Supervisor[{}]: task group {} publishes up to {}", this.id, group.groupId, end);
+	}
+
+	private TaskGroup startGroup(int groupId, List<Integer> partitions, long now) {
+		Map<Integer, Long> start = new TreeMap<>();
+		TaskGroup before = null;
+		for (TaskGroup group : this.publishing) {
+			if (group.groupId == groupId && group.end != null) {
+				before = group;
+			}
+		}
+		Optional<StreamOffsets> committed = this.dataSources.read(this.spec.dataSchema().dataSource())
+			.filter(offsets -> offsets.stream().equals(this.spec.ioConfig().topic()));
+		List<Integer> unknown = new ArrayList<>();
+		for (int partition : partitions) {
+			Long offset = before != null ? before.end.get(partition)
+					: committed.map(c -> c.partitionOffsets().get(partition)).orElse(null);
+			if (offset != null) {
+				start.put(partition, offset);
+			}
+			else {
+				unknown.add(partition);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			start.putAll(this.spec.ioConfig().useEarliestOffset() ? this.stream.earliest(unknown)
+					: this.stream.latest(unknown));
+		}
+		StreamOffsets offsets = StreamOffsets.of(this.spec.ioConfig().topic(), start);
+		// unique per group, not derived from the offsets: a group after one that read nothing starts
+		// from the same offsets and must not share its segment ids or persisted state
+		String sequence = "index_kafka_" + this.spec.dataSchema().dataSource() + "_"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 15);
+		log.info("Supervisor[{}]: task group {} reads {} from {}", this.id, groupId, partitions, start);
+		return new TaskGroup(groupId, sequence, offsets, now);
+	}
+
+	private String submit(TaskGroup group, int replica) {
+		String taskId = group.baseSequenceName + "_" + UUID.randomUUID().toString().substring(0, 8);
+		Map<Integer, Long> unbounded = new TreeMap<>();
+		group.start.partitionOffsets().keySet().forEach(partition -> unbounded.put(partition, Long.MAX_VALUE));
+		JsonNode specNode = this.json.path("spec");
+		Map<String, Object> task = this.taskJson.write(taskId, "index_kafka_" + this.spec.dataSchema().dataSource(),
+				specNode.path("dataSchema"), specNode.path("tuningConfig"), specNode.path("ioConfig"), group.groupId,
+				group.baseSequenceName, replica, group.start, StreamOffsets.of(group.start.stream(), unbounded),
+				Map.of("supervisorId", this.id));
+		this.overlord.submit(this.mapper.writeValueAsString(task));
+		log.info("Supervisor[{}]: started task[{}]", this.id, taskId);
+		return taskId;
+	}
+
+	private Report report(List<Integer> partitions, long now, List<String> errors) {
+		Map<Integer, Long> latest = partitions.isEmpty() ? Map.of() : this.stream.latest(partitions);
+		Map<Integer, Long> current = new TreeMap<>();
+		this.dataSources.read(this.spec.dataSchema().dataSource())
+			.filter(offsets -> offsets.stream().equals(this.spec.ioConfig().topic()))
+			.ifPresent(offsets -> current.putAll(offsets.partitionOffsets()));
+		for (TaskGroup group : this.publishing) {
+			group.end.forEach((partition, offset) -> current.merge(partition, offset, Math::max));
+		}
+		for (TaskGroup group : this.reading.values()) {
+			group.current.forEach((partition, offset) -> current.merge(partition, offset, Math::max));
+		}
+		Map<Integer, Long> lag = new TreeMap<>();
+		latest.forEach((partition, offset) -> lag.put(partition, Math.max(0, offset - current.getOrDefault(partition, 0L))));
+		List<Map<String, Object>> active = new ArrayList<>();
+		for (TaskGroup group : this.reading.values()) {
+			for (String task : group.tasks) {
+				active.add(taskReport(task, group, now, group.current, lag));
+			}
+		}
+		List<Map<String, Object>> publishingTasks = new ArrayList<>();
+		for (TaskGroup group : this.publishing) {
+			for (String task : group.tasks) {
+				publishingTasks.add(taskReport(task, group, now, group.end, Map.of()));
+			}
+		}
+		String state = this.spec.suspended() ? "SUSPENDED" : "RUNNING";
+		return new Report(state, partitions.size(), latest, lag, active, publishingTasks, now, errors);
+	}
+
+	private Map<String, Object> taskReport(String task, TaskGroup group, long now, Map<Integer, Long> offsets,
+			Map<Integer, Long> lag) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("id", task);
+		entry.put("startingOffsets", stringKeys(group.start.partitionOffsets()));
+		entry.put("startTime", IsoTime.format(group.startedMillis));
+		long remaining = group.end != null ? 0
+				: Math.max(0, group.startedMillis + this.spec.ioConfig().taskDuration().fixedMillis() - now) / 1000;
+		entry.put("remainingSeconds", remaining);
+		entry.put("type", group.end != null ? "PUBLISHING" : "ACTIVE");
+		entry.put("currentOffsets", stringKeys(offsets));
+		Map<Integer, Long> mine = new TreeMap<>();
+		group.start.partitionOffsets().keySet().forEach(partition -> {
+			if (lag.containsKey(partition)) {
+				mine.put(partition, lag.get(partition));
+			}
+		});
+		entry.put("lag", lag.isEmpty() ? null : stringKeys(mine));
+		return entry;
+	}
+
+	/** Stops a task without publishing (Druid's kill of a task group member). */
+	private void stop(String task) {
+		try {
+			this.overlord.shutdown(task);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Supervisor[{}]: stopping task[{}] failed", this.id, task, ex);
+		}
+	}
+
+	/** Stops every task of this supervisor (a reset). */
+	void stopAll() {
+		this.reading.values().forEach(group -> group.tasks.forEach(this::stop));
+		this.publishing.forEach(group -> group.tasks.forEach(this::stop));
+		this.reading.clear();
+		this.publishing.clear();
+	}
+
+	/** Ends the reading groups gracefully: they publish what they read (a terminate). */
+	void finishAll(long now) {
+		new ArrayList<>(this.reading.values()).forEach(group -> checkpoint(group, now));
+	}
+
+	private TaskStatusCode statusCode(String task) {
+		return this.overlord.status(task).map(TaskStatus::statusCode).orElse(TaskStatusCode.FAILED);
+	}
+
+	private Optional<String> location(String task) {
+		return this.overlord.status(task)
+			.filter(status -> status.location().known())
+			.map(status -> status.location().hostAndPort());
+	}
+
+	private List<Integer> mine(List<Integer> partitions, int groupId) {
+		return partitions.stream().filter(p -> p % this.spec.ioConfig().taskCount() == groupId).toList();
+	}
+
+	private static StreamOffsets offsets(JsonNode sequenceNumbers) {
+		Map<Integer, Long> offsets = new TreeMap<>();
+		sequenceNumbers.path("partitionSequenceNumberMap")
+			.properties()
+			.forEach(entry -> offsets.put(Integer.parseInt(entry.getKey()), entry.getValue().asLong()));
+		return StreamOffsets.of(sequenceNumbers.path("stream").asString(), offsets);
+	}
+
+	private static Map<String, Long> stringKeys(Map<Integer, Long> offsets) {
+		Map<String, Long> result = new LinkedHashMap<>();
+		offsets.forEach((partition, offset) -> result.put(partition.toString(), offset));
+		return result;
+	}
+
+	@Override
+	public void close() {
+		if (this.stream != null) {
+			this.stream.close();
+		}
+	}
+
+}
