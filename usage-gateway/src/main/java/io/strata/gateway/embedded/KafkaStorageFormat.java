@@ -46,23 +46,26 @@ final class KafkaStorageFormat {
 				return clusterId.get();
 			}
 			String newClusterId = Uuid.randomUuid().toString();
-			new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-				.setNodeId(nodeId)
-				.setClusterId(newClusterId)
-				.setDirectories(List.of(dir))
-				.setMetadataLogDirectory(dir)
-				.setControllerListenerName(controllerListener)
-				.run();
+			format(dir, nodeId, controllerListener, newClusterId);
 			return newClusterId;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Kafka directory[" + dir + "] could not be formatted", ex);
+			throw new UncheckedIOException("Kafka directory[" + dir + "] could not be read", ex);
 		}
-		catch (RuntimeException ex) {
-			throw ex;
+	}
+
+	private static void format(String dir, int nodeId, String controllerListener, String clusterId) {
+		Formatter formatter = new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+			.setNodeId(nodeId)
+			.setClusterId(clusterId)
+			.setDirectories(List.of(dir))
+			.setMetadataLogDirectory(dir)
+			.setControllerListenerName(controllerListener);
+		try {
+			formatter.run();
 		}
 		catch (Exception ex) {
-			// Formatter.run() declares Exception
+			// run() declares Exception
 			throw new IllegalStateException("Kafka directory[" + dir + "] could not be formatted", ex);
 		}
 	}
