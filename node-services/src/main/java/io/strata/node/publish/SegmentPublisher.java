@@ -89,7 +89,13 @@ public final class SegmentPublisher {
 			return pushed;
 		}
 		catch (RuntimeException ex) {
+			// a replica of a streaming task may have published the same ids meanwhile: their
+			// objects (at the same paths) belong to its published segments now
+			List<String> publishedMeanwhile = existingQuietly(pushed, ex);
 			for (DataSegment segment : pushed) {
+				if (publishedMeanwhile.contains(segment.id().toString())) {
+					continue;
+				}
 				try {
 					this.deepStorage.delete(segment.loadSpec());
 				}
@@ -98,6 +104,17 @@ public final class SegmentPublisher {
 				}
 			}
 			throw ex;
+		}
+	}
+
+	private List<String> existingQuietly(List<DataSegment> pushed, RuntimeException failure) {
+		try {
+			return this.metadata.existing(pushed.stream().map(DataSegment::id).toList());
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+			// the store cannot tell: keep the objects rather than risk a published segment's
+			return pushed.stream().map(segment -> segment.id().toString()).toList();
 		}
 	}
 

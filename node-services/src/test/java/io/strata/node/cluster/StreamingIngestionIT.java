@@ -19,6 +19,7 @@ import io.strata.avro.registry.server.SchemaRegistryServer;
 import io.strata.avro.schema.UsageEvent;
 import io.strata.avro.schema.UsageSource;
 import io.strata.avro.wire.ConfluentAvroSerializer;
+import io.strata.engine.time.Interval;
 import io.strata.node.historical.SegmentManager;
 import io.strata.node.metadata.DataSourceMetadataStore;
 import io.strata.node.metadata.SegmentsMetadata;
@@ -262,13 +263,15 @@ class StreamingIngestionIT {
 		for (UsageEvent event : events) {
 			this.producer.send(new ProducerRecord<>(TWIN_TOPIC, event.getAccountId().toString(), event)).get();
 		}
-		String day = yesterday.truncatedTo(ChronoUnit.DAYS) + "/" + yesterday.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+		Interval dayInterval = Interval.of(yesterday.truncatedTo(ChronoUnit.DAYS).toEpochMilli(),
+				yesterday.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).toEpochMilli());
+		String day = dayInterval.toString();
 		TestCluster.await("yesterday's realtime segment handed off", Duration.ofSeconds(90),
-				() -> servedByHistorical("single").stream().anyMatch(segment -> segment.interval().toString().equals(day)));
+				() -> servedByHistorical("single").stream().anyMatch(segment -> segment.interval().equals(dayInterval)));
 		String expected = perAccount("single", day);
 		assertThat(expected).contains("old-0");
 		String realtimeVersion = usedSegments("single").stream()
-			.filter(segment -> segment.interval().toString().equals(day))
+			.filter(segment -> segment.interval().equals(dayInterval))
 			.findFirst()
 			.orElseThrow()
 			.version();
@@ -304,11 +307,11 @@ class StreamingIngestionIT {
 			.contains("\"SUCCESS\""));
 		TestCluster.await("the new version to be served", Duration.ofSeconds(60),
 				() -> servedByHistorical("single").stream()
-					.anyMatch(segment -> segment.interval().toString().equals(day)
+					.anyMatch(segment -> segment.interval().equals(dayInterval)
 							&& segment.version().compareTo(realtimeVersion) > 0));
 		TestCluster.await("the realtime version to be overshadowed", Duration.ofSeconds(60),
 				() -> usedSegments("single").stream()
-					.noneMatch(segment -> segment.interval().toString().equals(day)
+					.noneMatch(segment -> segment.interval().equals(dayInterval)
 							&& segment.version().equals(realtimeVersion)));
 		Thread.sleep(500);
 		reading.set(false);
@@ -412,7 +415,7 @@ class StreamingIngestionIT {
 				    "metricsSpec": [{"type": "count", "name": "calls"}, {"type": "longSum", "name": "bytes", "fieldName": "bytes"}],
 				    "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "minute", "intervals": ["%s"]}},
 				  "ioConfig": {"type": "index_parallel",
-				    "inputSource": {"type": "local", "baseDir": "%s", "filter": "**/*.parquet"},
+				    "inputSource": {"type": "local", "baseDir": "%s", "filter": "*.parquet"},
 				    "inputFormat": {"type": "parquet"}},
 				  "tuningConfig": {"type": "index_parallel", "partitionsSpec": {"type": "dynamic"}}}}"""
 			.formatted(day, archive);
