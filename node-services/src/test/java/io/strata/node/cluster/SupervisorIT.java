@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Druid's supervisor API on an overlord (real ZooKeeper, H2 metadata): specs are validated,
- * stored with their history, suspended, resumed, reset and terminated. Supervisors launch no
- * tasks yet, so none are checked here.
+ * stored with their history, suspended, resumed, reset and terminated. No Kafka answers at the
+ * specs' bootstrap address, so the supervisors never get to run tasks and stay {@code PENDING}
+ * here; {@link StreamingIngestionIT} runs them against a broker.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupervisorIT {
@@ -39,7 +40,7 @@ class SupervisorIT {
 			     "dimensionsSpec": {"dimensions": ["account", "meter"]},
 			     "metricsSpec": [{"type": "count", "name": "count"}, {"type": "longSum", "name": "units", "fieldName": "units"}],
 			     "granularitySpec": {"segmentGranularity": "hour", "queryGranularity": "minute"}},
-			   "ioConfig": {"topic": "usage", "consumerProperties": {"bootstrap.servers": "localhost:9092"},
+			   "ioConfig": {"topic": "usage", "consumerProperties": {"bootstrap.servers": "127.0.0.1:9"},
 			     "taskCount": 1, "replicas": 2, "taskDuration": "PT10M", "useEarliestOffset": true,
 			     "completionTimeout": "PT5M", "lateMessageRejectionPeriod": "PT1H",
 			     "inputFormat": {"type": "avro_stream", "avroBytesDecoder": {"type": "schema_registry", "url": "http://localhost:8081"}}},
