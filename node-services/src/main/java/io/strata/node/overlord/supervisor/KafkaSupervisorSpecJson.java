@@ -8,6 +8,8 @@ import io.strata.engine.ingest.DataSchema;
 import io.strata.engine.ingest.IngestSpecJson;
 import io.strata.engine.json.SpecNode;
 import io.strata.engine.time.IsoPeriod;
+import io.strata.node.task.kafka.KafkaIndexTaskJson;
+import io.strata.node.task.kafka.StreamParsers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -89,16 +91,7 @@ public final class KafkaSupervisorSpecJson {
 			throw io.error("topicPattern", "is not supported yet; name one topic");
 		}
 		String topic = io.requiredString("topic");
-		SpecNode consumer = io.requiredObject("consumerProperties");
-		consumer.requiredString("bootstrap.servers");
-		TreeMap<String, String> consumerProperties = new TreeMap<>();
-		for (String name : consumer.json().propertyNames()) {
-			JsonNode value = consumer.json().get(name);
-			if (!value.isValueNode()) {
-				throw consumer.error(name, "must be a string, number or boolean");
-			}
-			consumerProperties.put(name, value.asString());
-		}
+		TreeMap<String, String> consumerProperties = KafkaIndexTaskJson.consumerProperties(io);
 		int taskCount = positive(io, "taskCount", 1);
 		int replicas = positive(io, "replicas", 1);
 		IsoPeriod taskDuration = period(io, "taskDuration", "PT1H");
@@ -107,26 +100,10 @@ public final class KafkaSupervisorSpecJson {
 		Optional<IsoPeriod> lateMessageRejection = io.has("lateMessageRejectionPeriod")
 				? Optional.of(period(io, "lateMessageRejectionPeriod", "PT1H")) : Optional.empty();
 		SpecNode inputFormat = io.requiredObject("inputFormat");
+		StreamParsers.validate(inputFormat);
 		String format = inputFormat.requiredString("type");
-		switch (format) {
-			case "json" -> this.ingestJson.readInputFormat(inputFormat);
-			case "avro_stream" -> avroStream(inputFormat);
-			default -> throw inputFormat.error("type", "is [" + format + "]; expected one of [json, avro_stream]");
-		}
 		return new KafkaSupervisorSpec.IoConfig(topic, consumerProperties, taskCount, replicas, taskDuration,
 				useEarliestOffset, completionTimeout, lateMessageRejection, format);
-	}
-
-	/** {@code avro_stream} needs Druid's {@code schema_registry} decoder with a URL. */
-	private static void avroStream(SpecNode inputFormat) {
-		SpecNode decoder = inputFormat.requiredObject("avroBytesDecoder");
-		String type = decoder.requiredString("type");
-		if (!type.equals("schema_registry")) {
-			throw decoder.error("type", "is [" + type + "]; only [schema_registry] is supported");
-		}
-		if (!decoder.has("url") && decoder.optionalStringList("urls").isEmpty()) {
-			throw decoder.error("url", "is required (or urls)");
-		}
 	}
 
 	private static KafkaSupervisorSpec.TuningConfig tuningConfig(SpecNode tuning) {
@@ -154,27 +131,11 @@ public final class KafkaSupervisorSpecJson {
 	}
 
 	private static int positive(SpecNode node, String field, int defaultValue) {
-		int value = node.optionalInt(field, defaultValue);
-		if (value < 1) {
-			throw node.error(field, "must be at least 1");
-		}
-		return value;
+		return KafkaIndexTaskJson.positive(node, field, defaultValue);
 	}
 
 	private static IsoPeriod period(SpecNode node, String field, String defaultValue) {
-		String text = node.optionalString(field, defaultValue);
-		IsoPeriod period;
-		try {
-			period = IsoPeriod.parse(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw node.error(field, "is [" + text + "], not a non-empty ISO-8601 period such as PT1H");
-		}
-		// Druid takes these as standard durations: a month or a year has no fixed length
-		if (period.years() != 0 || period.months() != 0) {
-			throw node.error(field, "is [" + text + "]; use weeks, days, hours, minutes or seconds, not months or years");
-		}
-		return period;
+		return KafkaIndexTaskJson.period(node, field, defaultValue);
 	}
 
 }
