@@ -59,10 +59,24 @@ final class LiveSegments implements LocalSegments {
 			notifyAll();
 		}
 
-		synchronized void closeAndAwaitReaders() throws InterruptedException {
+		/**
+		 * No new reader; waits for the current ones (queries of a few milliseconds), also on an
+		 * interrupted thread: the task closes its rows right after, which must not happen under a
+		 * reader. The interrupt is kept for the caller.
+		 */
+		synchronized void closeAndAwaitReaders() {
 			this.closed = true;
+			boolean interrupted = false;
 			while (this.readers > 0) {
-				wait();
+				try {
+					wait(100);
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
 

@@ -104,7 +104,12 @@ final class KafkaIndexTask implements TaskExecutor {
 		}
 		finally {
 			for (AutoCloseable handle : served) {
-				handle.close();
+				try {
+					handle.close();
+				}
+				catch (Exception ex) {
+					context.log("Unannouncing a live segment failed: %s", ex);
+				}
 			}
 			appender.close();
 			if (!keepPersisted) {
