@@ -29,8 +29,7 @@ public final class StreamOffsetsJson {
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
 	public Map<String, Object> toMap(StreamOffsets offsets, Kind kind) {
-		Map<String, Object> offsetMap = new LinkedHashMap<>();
-		offsets.partitionOffsets().forEach((partition, offset) -> offsetMap.put(partition.toString(), offset));
+		Map<String, Long> offsetMap = writeOffsetMap(offsets.partitionOffsets());
 		Map<String, Object> partitions = new LinkedHashMap<>();
 		partitions.put("type", kind == Kind.START ? "start" : "end");
 		partitions.put("stream", offsets.stream());
@@ -72,7 +71,14 @@ public final class StreamOffsetsJson {
 			throw partitions.error("type", "is [" + kind + "]; expected [start] or [end]");
 		}
 		String stream = partitions.requiredString("stream");
-		SpecNode offsetMap = partitions.requiredObject("partitionOffsetMap");
+		return new StreamOffsets(stream, readOffsetMap(partitions.requiredObject("partitionOffsetMap")));
+	}
+
+	/**
+	 * A JSON map of partition number (a string key, as Druid writes it) to offset, both not
+	 * negative. @throws StrataException invalid input naming the bad entry
+	 */
+	public static TreeMap<Integer, Long> readOffsetMap(SpecNode offsetMap) {
 		TreeMap<Integer, Long> offsets = new TreeMap<>();
 		for (String partition : offsetMap.json().propertyNames()) {
 			int number;
@@ -88,7 +94,14 @@ public final class StreamOffsetsJson {
 			}
 			offsets.put(number, offset);
 		}
-		return new StreamOffsets(stream, offsets);
+		return offsets;
+	}
+
+	/** Offsets keyed by the partition number as a string, Druid's JSON form of such a map. */
+	public static Map<String, Long> writeOffsetMap(Map<Integer, Long> offsets) {
+		Map<String, Long> json = new LinkedHashMap<>();
+		new TreeMap<>(offsets).forEach((partition, offset) -> json.put(partition.toString(), offset));
+		return json;
 	}
 
 }

@@ -10,9 +10,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.strata.engine.json.SpecNode;
 import io.strata.engine.time.IsoTime;
 import io.strata.node.metadata.DataSourceMetadataStore;
 import io.strata.node.metadata.StreamOffsets;
+import io.strata.node.metadata.StreamOffsetsJson;
 import io.strata.node.overlord.Overlord;
 import io.strata.node.task.TaskStatus;
 import io.strata.node.task.TaskStatusCode;
@@ -403,20 +405,20 @@ final class KafkaSupervisor implements AutoCloseable {
 			Map<Integer, Long> lag) {
 		Map<String, Object> entry = new LinkedHashMap<>();
 		entry.put("id", task);
-		entry.put("startingOffsets", stringKeys(group.start.partitionOffsets()));
+		entry.put("startingOffsets", StreamOffsetsJson.writeOffsetMap(group.start.partitionOffsets()));
 		entry.put("startTime", IsoTime.format(group.startedMillis));
 		long remaining = group.end != null ? 0
 				: Math.max(0, group.startedMillis + this.spec.ioConfig().taskDuration().fixedMillis() - now) / 1000;
 		entry.put("remainingSeconds", remaining);
 		entry.put("type", group.end != null ? "PUBLISHING" : "ACTIVE");
-		entry.put("currentOffsets", stringKeys(offsets));
+		entry.put("currentOffsets", StreamOffsetsJson.writeOffsetMap(offsets));
 		Map<Integer, Long> mine = new TreeMap<>();
 		group.start.partitionOffsets().keySet().forEach(partition -> {
 			if (lag.containsKey(partition)) {
 				mine.put(partition, lag.get(partition));
 			}
 		});
-		entry.put("lag", lag.isEmpty() ? null : stringKeys(mine));
+		entry.put("lag", lag.isEmpty() ? null : StreamOffsetsJson.writeOffsetMap(mine));
 		return entry;
 	}
 
@@ -458,17 +460,9 @@ final class KafkaSupervisor implements AutoCloseable {
 	}
 
 	private static StreamOffsets offsets(JsonNode sequenceNumbers) {
-		Map<Integer, Long> offsets = new TreeMap<>();
-		sequenceNumbers.path("partitionSequenceNumberMap")
-			.properties()
-			.forEach(entry -> offsets.put(Integer.parseInt(entry.getKey()), entry.getValue().asLong()));
-		return StreamOffsets.of(sequenceNumbers.path("stream").asString(), offsets);
-	}
-
-	private static Map<String, Long> stringKeys(Map<Integer, Long> offsets) {
-		Map<String, Long> result = new LinkedHashMap<>();
-		offsets.forEach((partition, offset) -> result.put(partition.toString(), offset));
-		return result;
+		SpecNode node = SpecNode.root(sequenceNumbers, "startSequenceNumbers");
+		return new StreamOffsets(node.requiredString("stream"),
+				StreamOffsetsJson.readOffsetMap(node.requiredObject("partitionSequenceNumberMap")));
 	}
 
 	@Override

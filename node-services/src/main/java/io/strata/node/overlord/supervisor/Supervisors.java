@@ -11,6 +11,7 @@ import io.strata.engine.error.ErrorCode;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.time.IsoTime;
 import io.strata.node.metadata.DataSourceMetadataStore;
+import io.strata.node.metadata.StreamOffsetsJson;
 import io.strata.node.metadata.SupervisorsMetadata;
 import io.strata.node.metadata.SupervisorsMetadata.SpecVersion;
 import tools.jackson.databind.JsonNode;
@@ -94,8 +95,8 @@ public final class Supervisors {
 		payload.put("durationSeconds", KafkaSupervisorSpecJson.seconds(spec.ioConfig().taskDuration()));
 		payload.put("activeTasks", live.map(KafkaSupervisor.Report::activeTasks).orElse(List.of()));
 		payload.put("publishingTasks", live.map(KafkaSupervisor.Report::publishingTasks).orElse(List.of()));
-		payload.put("latestOffsets", live.map(report -> stringKeys(report.latest())).orElse(null));
-		payload.put("minimumLag", live.map(report -> stringKeys(report.lag())).orElse(null));
+		payload.put("latestOffsets", live.map(report -> StreamOffsetsJson.writeOffsetMap(report.latest())).orElse(null));
+		payload.put("minimumLag", live.map(report -> StreamOffsetsJson.writeOffsetMap(report.lag())).orElse(null));
 		payload.put("aggregateLag", live.map(KafkaSupervisor.Report::aggregateLag).orElse(null));
 		payload.put("offsetsLastUpdated", live.map(report -> IsoTime.format(report.updatedMillis())).orElse(null));
 		payload.put("suspended", spec.suspended());
@@ -109,12 +110,6 @@ public final class Supervisors {
 		status.put("generationTime", IsoTime.format(this.clock.getAsLong()));
 		status.put("payload", payload);
 		return status;
-	}
-
-	private static Map<String, Long> stringKeys(Map<Integer, Long> offsets) {
-		Map<String, Long> result = new LinkedHashMap<>();
-		offsets.forEach((partition, offset) -> result.put(partition.toString(), offset));
-		return result;
 	}
 
 	/** Every version of every supervisor ever submitted, terminated ones too, newest first per id. */

@@ -8,8 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
+import io.strata.engine.json.SpecNode;
+import io.strata.node.metadata.StreamOffsetsJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,9 +49,8 @@ final class TaskChatClient implements AutoCloseable {
 
 	/** Sets the task's end offsets and lets it finish; whether it took them. */
 	boolean setEndOffsets(String worker, String taskId, Map<Integer, Long> end) {
-		Map<String, Long> body = new TreeMap<>();
-		end.forEach((partition, offset) -> body.put(partition.toString(), offset));
-		return call(worker, taskId, "POST", "offsets/end?finish=true", this.mapper.writeValueAsString(body),
+		return call(worker, taskId, "POST", "offsets/end?finish=true",
+				this.mapper.writeValueAsString(StreamOffsetsJson.writeOffsetMap(end)),
 				Duration.ofSeconds(10)).isPresent();
 	}
 
@@ -80,9 +80,7 @@ final class TaskChatClient implements AutoCloseable {
 	}
 
 	private static Map<Integer, Long> offsets(JsonNode json) {
-		Map<Integer, Long> offsets = new TreeMap<>();
-		json.properties().forEach(entry -> offsets.put(Integer.parseInt(entry.getKey()), entry.getValue().asLong()));
-		return offsets;
+		return StreamOffsetsJson.readOffsetMap(SpecNode.root(json, "offsets"));
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import io.strata.engine.segment.SegmentId;
 import io.strata.node.deepstorage.LoadSpec;
 import io.strata.node.metadata.PendingSegment;
 import io.strata.node.metadata.StreamOffsets;
+import io.strata.node.metadata.StreamOffsetsJson;
 import io.strata.node.publish.SegmentFile;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.segment.ShardSpec;
@@ -326,19 +327,19 @@ final class KafkaIndexTask implements TaskExecutor {
 		}
 
 		private String offsets(Map<Integer, Long> offsets) {
-			Map<String, Long> json = new LinkedHashMap<>();
-			offsets.forEach((partition, offset) -> json.put(partition.toString(), offset));
-			return this.mapper.writeValueAsString(json);
+			return this.mapper.writeValueAsString(StreamOffsetsJson.writeOffsetMap(offsets));
 		}
 
 		private Map<Integer, Long> readOffsets(String body) {
 			if (body == null || body.isBlank()) {
 				throw new IllegalArgumentException("the body must be a JSON object of partition to end offset");
 			}
-			Map<Integer, Long> offsets = new TreeMap<>();
-			this.mapper.readTree(body).properties().forEach(entry -> offsets.put(Integer.parseInt(entry.getKey()),
-					entry.getValue().asLong()));
-			return offsets;
+			try {
+				return StreamOffsetsJson.readOffsetMap(SpecNode.root(this.mapper.readTree(body), "offsets"));
+			}
+			catch (StrataException | tools.jackson.core.JacksonException ex) {
+				throw new IllegalArgumentException(ex.getMessage(), ex);
+			}
 		}
 
 		private String error(String message) {

@@ -11,6 +11,7 @@ import io.strata.engine.json.SpecNode;
 import io.strata.engine.realtime.RealtimeTuning;
 import io.strata.engine.time.IsoPeriod;
 import io.strata.node.metadata.StreamOffsets;
+import io.strata.node.metadata.StreamOffsetsJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -165,37 +166,20 @@ public final class KafkaIndexTaskJson {
 
 	/** Druid's {@code SeekableStreamStart/EndSequenceNumbers} JSON. */
 	static Map<String, Object> sequenceNumbers(StreamOffsets offsets, String type) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		offsets.partitionOffsets().forEach((partition, offset) -> map.put(partition.toString(), offset));
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("type", type);
 		json.put("stream", offsets.stream());
-		json.put("partitionSequenceNumberMap", map);
+		json.put("partitionSequenceNumberMap", StreamOffsetsJson.writeOffsetMap(offsets.partitionOffsets()));
 		if (type.equals("start")) {
 			json.put("exclusivePartitions", java.util.List.of());
 		}
 		return json;
 	}
 
+	/** Druid's {@code SeekableStreamStart/EndSequenceNumbers} JSON, read. */
 	static StreamOffsets sequenceNumbers(SpecNode node) {
-		String stream = node.requiredString("stream");
-		SpecNode map = node.requiredObject("partitionSequenceNumberMap");
-		TreeMap<Integer, Long> offsets = new TreeMap<>();
-		for (String partition : map.json().propertyNames()) {
-			int number;
-			try {
-				number = Integer.parseInt(partition);
-			}
-			catch (NumberFormatException ex) {
-				throw map.error(partition, "is not a partition number");
-			}
-			long offset = map.optionalLong(partition, -1);
-			if (number < 0 || offset < 0) {
-				throw map.error(partition, "must be a partition number with an offset, neither negative");
-			}
-			offsets.put(number, offset);
-		}
-		return new StreamOffsets(stream, offsets);
+		return new StreamOffsets(node.requiredString("stream"),
+				StreamOffsetsJson.readOffsetMap(node.requiredObject("partitionSequenceNumberMap")));
 	}
 
 }
