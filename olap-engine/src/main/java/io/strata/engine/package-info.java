@@ -4,6 +4,7 @@
  * <pre>
  *  NDJSON / CSV / Avro / Parquet, from input.source: local, inline, http (s3 in the node layer)
  *        |  input: JsonRecordParser, CsvRecordParser, AvroRecordConverter -> InputRow | RowRejection
+ *        |  ingest: RowTransformer (the dataSchema's transformSpec: transforms, then filter)
  *        |  batch: BatchIngestion / SegmentCompactor -> BatchSegmentBuilder (dynamic or hashed partitions)
  *        v
  *  ingest: IncrementalIndex (rollup on add; one writer, many readers)

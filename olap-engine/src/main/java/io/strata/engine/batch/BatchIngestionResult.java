@@ -9,7 +9,7 @@ import java.util.List;
  * unparseableEvents}).
  * @param processed rows ingested (before rollup)
  * @param unparseable rows rejected as unparseable
- * @param thrownAway rows outside the granularity spec's intervals
+ * @param thrownAway rows the transformSpec filter refused and rows outside the granularity spec's intervals
  * @param parseErrors the first {@code maxSavedParseExceptions} unparseable rows
  */
 public record BatchIngestionResult(List<BuiltSegment> segments, long processed, long unparseable, long thrownAway,

@@ -6,6 +6,7 @@ import io.strata.engine.ingest.DimensionSchema;
 import io.strata.engine.ingest.IncrementalIndex;
 import io.strata.engine.ingest.IndexPersister;
 import io.strata.engine.ingest.IndexReader;
+import io.strata.engine.ingest.RowTransformer;
 import io.strata.engine.input.InputRow;
 import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
@@ -61,6 +62,8 @@ public final class BatchSegmentBuilder {
 
 	private final RowDimensions rowDimensions;
 
+	private final RowTransformer transformer;
+
 	/** Open partitions by interval start, then by bucket (hashed) or partition number (dynamic). */
 	private final Map<Long, Map<Integer, Partition>> open = new TreeMap<>();
 
@@ -113,19 +116,22 @@ public final class BatchSegmentBuilder {
 		this.hashFunction = this.partitionsSpec instanceof HashedPartitionsSpec hashed
 				? new HashPartitionFunction(hashed.partitionDimensions()) : null;
 		this.rowDimensions = new RowDimensions(schema);
+		this.transformer = new RowTransformer(schema.transformSpec());
 	}
 
 	/**
-	 * Adds one row. Rows outside the granularity spec's intervals are counted as thrown away.
-	 * @throws StrataException UNPARSEABLE_ROW when a value cannot be ingested (the caller counts
-	 * it as a parse error); nothing else changes then
+	 * Adds one row, transformed first ({@link RowTransformer}). Rows the transformSpec filter refuses
+	 * and rows outside the granularity spec's intervals are counted as thrown away.
+	 * @throws StrataException UNPARSEABLE_ROW when a transform or a value cannot be ingested (the
+	 * caller counts it as a parse error); nothing else changes then
 	 */
-	public void add(InputRow row) {
+	public void add(InputRow input) {
 		if (this.done) {
 			throw StrataException.defensive("Rows were added after the batch build finished");
 		}
+		InputRow row = this.transformer.transform(input);
 		long time = row.timestampMillis();
-		if (!allowed(time)) {
+		if (!this.transformer.keeps(row) || !allowed(time)) {
 			this.thrownAway++;
 			return;
 		}
@@ -313,7 +319,7 @@ public final class BatchSegmentBuilder {
 		return this.processed;
 	}
 
-	/** Rows outside the granularity spec's intervals. */
+	/** Rows the transformSpec filter refused and rows outside the granularity spec's intervals. */
 	public long thrownAway() {
 		return this.thrownAway;
 	}

@@ -1,6 +1,9 @@
 package io.strata.engine.batch;
 
+import io.strata.engine.error.ErrorCode;
+import io.strata.engine.error.StrataException;
 import io.strata.engine.ingest.DataSchema;
+import io.strata.engine.ingest.RowTransformer;
 import io.strata.engine.input.InputRow;
 import io.strata.engine.time.Granularity;
 import org.apache.datasketches.hll.HllSketch;
@@ -13,7 +16,8 @@ import java.util.TreeMap;
  * Estimates how many rows each segment-granularity interval will hold after rollup, the first
  * pass of hashed partitioning without {@code numShards} (Druid's partial dimension cardinality
  * step): with rollup, an HLL sketch of the rows' keys (query-granularity time and every
- * dimension) per interval; without, an exact count. Single-threaded.
+ * dimension) per interval; without, an exact count. Rows are transformed and filtered as the
+ * building pass will ({@link RowTransformer}). Single-threaded.
  */
 final class RowCountEstimator {
 
@@ -27,6 +31,8 @@ final class RowCountEstimator {
 
 	private final HashPartitionFunction keys = new HashPartitionFunction(List.of());
 
+	private final RowTransformer transformer;
+
 	private final Map<Long, HllSketch> sketches = new TreeMap<>();
 
 	private final Map<Long, Long> counts = new TreeMap<>();
@@ -35,9 +41,24 @@ final class RowCountEstimator {
 		this.schema = schema;
 		this.segmentGranularity = schema.granularitySpec().segmentGranularity();
 		this.dimensions = new RowDimensions(schema);
+		this.transformer = new RowTransformer(schema.transformSpec());
 	}
 
-	void add(InputRow row) {
+	void add(InputRow input) {
+		InputRow row;
+		try {
+			row = this.transformer.transform(input);
+			if (!this.transformer.keeps(row)) {
+				return;
+			}
+		}
+		catch (StrataException ex) {
+			if (ex.errorCode() != ErrorCode.UNPARSEABLE_ROW) {
+				throw ex;
+			}
+			// counted and reported by the building pass
+			return;
+		}
 		long intervalStart = this.segmentGranularity.bucketStart(row.timestampMillis());
 		if (!this.schema.granularitySpec().rollup()) {
 			this.counts.merge(intervalStart, 1L, Long::sum);

@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * Druid's {@code dataSchema}: the shape of a datasource as ingestion builds it.
+ * @param transformSpec applied to every input row before anything else reads it ({@link RowTransformer})
  */
 public record DataSchema(String dataSource, TimestampSpec timestampSpec, DimensionsSpec dimensionsSpec,
-		List<AggregatorSpec> metricsSpec, GranularitySpec granularitySpec) {
+		List<AggregatorSpec> metricsSpec, GranularitySpec granularitySpec, TransformSpec transformSpec) {
 
 	/** The name of the time column in every segment. */
 	public static final String TIME_COLUMN = io.strata.engine.segment.Segment.TIME_COLUMN;
@@ -23,6 +24,7 @@ public record DataSchema(String dataSource, TimestampSpec timestampSpec, Dimensi
 		Objects.requireNonNull(timestampSpec, "timestampSpec");
 		Objects.requireNonNull(dimensionsSpec, "dimensionsSpec");
 		Objects.requireNonNull(granularitySpec, "granularitySpec");
+		Objects.requireNonNull(transformSpec, "transformSpec");
 		metricsSpec = List.copyOf(metricsSpec);
 		if (dataSource.isBlank()) {
 			throw new IllegalArgumentException("dataSource must not be blank");
@@ -42,6 +44,17 @@ public record DataSchema(String dataSource, TimestampSpec timestampSpec, Dimensi
 				throw new IllegalArgumentException("metric [" + metric.name() + "] has the name of another column");
 			}
 		}
+	}
+
+	/** A data schema without transforms or filter. */
+	public DataSchema(String dataSource, TimestampSpec timestampSpec, DimensionsSpec dimensionsSpec,
+			List<AggregatorSpec> metricsSpec, GranularitySpec granularitySpec) {
+		this(dataSource, timestampSpec, dimensionsSpec, metricsSpec, granularitySpec, TransformSpec.NONE);
+	}
+
+	public DataSchema withTransformSpec(TransformSpec spec) {
+		return new DataSchema(this.dataSource, this.timestampSpec, this.dimensionsSpec, this.metricsSpec,
+				this.granularitySpec, spec);
 	}
 
 	/**

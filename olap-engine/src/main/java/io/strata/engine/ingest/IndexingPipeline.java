@@ -27,8 +27,9 @@ import java.util.TreeMap;
  * Builds segments from a stream of input rows, the way batch and real-time ingestion both do:
  * rows go to one incremental index per segment-granularity interval; an index that reaches
  * {@code maxRowsInMemory} rows or {@code maxBytesInMemory} is persisted to a spill segment; at
- * the end each interval's spills are merged into its final segment. Rejected rows are counted and
- * kept aside; rows outside the spec's intervals are counted as thrown away. Single-threaded.
+ * the end each interval's spills are merged into its final segment. Each row is transformed first
+ * ({@link RowTransformer}). Rejected rows are counted and kept aside; rows the transformSpec filter
+ * refuses and rows outside the spec's intervals are counted as thrown away. Single-threaded.
  */
 public final class IndexingPipeline implements RowSink {
 
@@ -53,6 +54,8 @@ public final class IndexingPipeline implements RowSink {
 	private final List<DimensionSchema> seenDimensions = new ArrayList<>();
 
 	private final RejectedRows rejected;
+
+	private final RowTransformer transformer;
 
 	/** Spills are deleted after the final merge and a crashed batch starts over: no fsync for them. */
 	private final IndexPersister persister = new IndexPersister(false);
@@ -88,6 +91,7 @@ public final class IndexingPipeline implements RowSink {
 		this.segmentGranularity = schema.granularitySpec().segmentGranularity();
 		this.allowedIntervals = schema.granularitySpec().intervals();
 		this.rejected = new RejectedRows(maxSavedRejections);
+		this.transformer = new RowTransformer(schema.transformSpec());
 	}
 
 	/**
@@ -100,7 +104,22 @@ public final class IndexingPipeline implements RowSink {
 	}
 
 	@Override
-	public void accept(InputRow row, long position) {
+	public void accept(InputRow input, long position) {
+		InputRow row;
+		try {
+			row = this.transformer.transform(input);
+			if (!this.transformer.keeps(row)) {
+				this.thrownAway++;
+				return;
+			}
+		}
+		catch (StrataException ex) {
+			if (ex.errorCode() != ErrorCode.UNPARSEABLE_ROW) {
+				throw ex;
+			}
+			reject(new RowRejection(position, ex.getMessage(), input.fields().toString()));
+			return;
+		}
 		if (!allowed(row.timestampMillis())) {
 			this.thrownAway++;
 			return;
@@ -133,7 +152,7 @@ public final class IndexingPipeline implements RowSink {
 			if (ex.errorCode() != ErrorCode.UNPARSEABLE_ROW) {
 				throw ex;
 			}
-			reject(new RowRejection(position, ex.getMessage(), row.fields().toString()));
+			reject(new RowRejection(position, ex.getMessage(), input.fields().toString()));
 			return;
 		}
 		if (index.rowCount() >= this.maxRowsInMemory || (index.rowCount() % 1024 == 0

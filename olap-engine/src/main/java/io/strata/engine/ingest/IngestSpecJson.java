@@ -9,7 +9,11 @@ import io.strata.engine.input.CsvInputFormatSpec;
 import io.strata.engine.input.InputFormatSpec;
 import io.strata.engine.input.JsonInputFormatSpec;
 import io.strata.engine.input.ParquetInputFormatSpec;
+import io.strata.engine.error.StrataException;
+import io.strata.engine.expr.Expr;
+import io.strata.engine.expr.ExprParser;
 import io.strata.engine.json.SpecNode;
+import io.strata.engine.query.QueryJson;
 import io.strata.engine.type.ColumnType;
 import io.strata.engine.time.Granularity;
 import io.strata.engine.time.GranularityJson;
@@ -23,7 +27,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Druid's JSON shapes of the ingestion specs ({@code dataSchema}, {@code inputFormat}) read into
@@ -33,6 +39,9 @@ public final class IngestSpecJson {
 
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
+	/** Reads transformSpec filters: Druid's query filters, as queries have them. */
+	private final QueryJson queryJson = new QueryJson();
+
 	public DataSchema readDataSchema(String json) {
 		return readDataSchema(SpecNode.root(parse(json, "dataSchema"), "dataSchema"));
 	}
@@ -41,7 +50,6 @@ public final class IngestSpecJson {
 		String dataSource = node.requiredString("dataSource");
 		// Fields Druid knows that change what is ingested: refused until they are built, rather
 		// than ignored and silently ingesting something else.
-		rejectUnsupported(node, "transformSpec", "is not supported yet; transform the input before ingestion");
 		rejectUnsupported(node, "parser", "was removed in Druid 37; use ioConfig.inputFormat and timestampSpec");
 		rejectUnsupported(node, "projections", "are not supported yet");
 		SpecNode dimensionsNode = node.optionalObject("dimensionsSpec");
@@ -55,7 +63,9 @@ public final class IngestSpecJson {
 		DimensionsSpec dimensionsSpec = readDimensionsSpec(node.optionalObject("dimensionsSpec"));
 		List<AggregatorSpec> metrics = node.optionalList("metricsSpec", AggregatorSpecJson::readForIngestion);
 		GranularitySpec granularitySpec = readGranularitySpec(node.optionalObject("granularitySpec"));
-		return node.build(() -> new DataSchema(dataSource, timestampSpec, dimensionsSpec, metrics, granularitySpec));
+		TransformSpec transformSpec = readTransformSpec(node.optionalObject("transformSpec"));
+		return node.build(() -> new DataSchema(dataSource, timestampSpec, dimensionsSpec, metrics, granularitySpec,
+				transformSpec));
 	}
 
 	public InputFormatSpec readInputFormat(SpecNode node) {
@@ -99,10 +109,7 @@ public final class IngestSpecJson {
 		}
 	}
 
-	/**
-	 * True for the spellings of "nothing" Druid users write: {@code {"transforms": [], "filter":
-	 * null}} and {@code {"useFieldDiscovery": true, "fields": []}}.
-	 */
+	/** True for the spelling of "nothing" Druid users write: {@code {"useFieldDiscovery": true, "fields": []}}. */
 	private static boolean doesNothing(tools.jackson.databind.JsonNode json) {
 		for (String field : json.propertyNames()) {
 			tools.jackson.databind.JsonNode value = json.get(field);
@@ -113,6 +120,37 @@ public final class IngestSpecJson {
 			}
 		}
 		return true;
+	}
+
+	private TransformSpec readTransformSpec(SpecNode node) {
+		if (node == null) {
+			return TransformSpec.NONE;
+		}
+		Set<String> names = new HashSet<>();
+		List<ExpressionTransform> transforms = node.optionalList("transforms", transform -> {
+			transform.requireObject();
+			String type = transform.requiredString("type");
+			if (!type.equals("expression")) {
+				throw transform.error("type", "is an unknown transform [" + type + "]; expected expression");
+			}
+			String name = transform.requiredString("name");
+			if (!names.add(name)) {
+				throw transform.error("name", "[" + name + "] is the name of an earlier transform");
+			}
+			String text = transform.requiredString("expression");
+			Expr parsed;
+			try {
+				parsed = ExprParser.parse(text);
+			}
+			catch (StrataException ex) {
+				throw transform.error("expression", "is not a valid expression: " + ex.getMessage());
+			}
+			return transform.build(() -> new ExpressionTransform(name, text, parsed));
+		});
+		SpecNode filterNode = node.optionalObject("filter");
+		TransformSpec.Filter filter = filterNode == null ? null
+				: new TransformSpec.Filter(toJson(filterNode.json()), this.queryJson.readFilter(filterNode));
+		return node.build(() -> new TransformSpec(filter, transforms));
 	}
 
 	private TimestampSpec readTimestampSpec(SpecNode node, SpecNode parent) {
@@ -235,6 +273,17 @@ public final class IngestSpecJson {
 		granularity.put("rollup", schema.granularitySpec().rollup());
 		ArrayNode intervals = granularity.putArray("intervals");
 		schema.granularitySpec().intervals().forEach(interval -> intervals.add(interval.toString()));
+		ObjectNode transformSpec = node.putObject("transformSpec");
+		ArrayNode transforms = transformSpec.putArray("transforms");
+		for (ExpressionTransform transform : schema.transformSpec().transforms()) {
+			transforms.addObject()
+				.put("type", "expression")
+				.put("name", transform.name())
+				.put("expression", transform.expression());
+		}
+		if (schema.transformSpec().filter() != null) {
+			transformSpec.set("filter", parse(schema.transformSpec().filter().json(), "transformSpec.filter"));
+		}
 		return node;
 	}
 
@@ -247,7 +296,7 @@ public final class IngestSpecJson {
 			return this.mapper.readTree(json);
 		}
 		catch (JacksonException ex) {
-			throw io.strata.engine.error.StrataException.invalidSpec("Invalid spec: %s is not valid JSON: %s", what,
+			throw StrataException.invalidSpec("Invalid spec: %s is not valid JSON: %s", what,
 					ex.getOriginalMessage());
 		}
 	}

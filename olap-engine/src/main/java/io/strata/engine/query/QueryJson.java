@@ -343,6 +343,11 @@ public final class QueryJson {
 		return new QueryContext(values);
 	}
 
+	/** Reads a Druid filter where something other than a query holds one (a transformSpec, say). */
+	public DimFilter readFilter(SpecNode node) {
+		return filter(node);
+	}
+
 	DimFilter filter(SpecNode node) {
 		node.requireObject();
 		String type = node.requiredString("type");

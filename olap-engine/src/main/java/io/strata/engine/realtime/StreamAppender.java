@@ -9,6 +9,7 @@ import io.strata.engine.ingest.DimensionSchema;
 import io.strata.engine.ingest.IncrementalIndex;
 import io.strata.engine.ingest.IndexPersister;
 import io.strata.engine.ingest.IndexReader;
+import io.strata.engine.ingest.RowTransformer;
 import io.strata.engine.input.InputRow;
 import io.strata.engine.input.ParseError;
 import io.strata.engine.input.ParseExceptionHandler;
@@ -50,8 +51,8 @@ import java.util.stream.Stream;
  * reads again from there, so the rows after the last persist are read again and none twice.
  * {@link #finish} merges each sink's parts into its final segment.
  * <p>
- * Rows outside the granularity spec's intervals or the rejection periods are thrown away and
- * counted; unparseable rows are counted and the first {@code maxSavedParseExceptions} kept, and
+ * Rows the transformSpec filter refuses and rows outside the granularity spec's intervals or the
+ * rejection periods are thrown away and counted; unparseable rows are counted and the first {@code maxSavedParseExceptions} kept, and
  * the row after {@code maxParseExceptions} fails the ingestion.
  * <p>
  * <b>Threading:</b> one thread adds, persists and finishes; {@link #segments()} may be called from
@@ -86,6 +87,8 @@ public final class StreamAppender implements AutoCloseable {
 	private final List<DimensionSchema> seenDimensions = new ArrayList<>();
 
 	private final ParseExceptionHandler parseErrors;
+
+	private final RowTransformer transformer;
 
 	private final IndexPersister persister = new IndexPersister();
 
@@ -123,6 +126,7 @@ public final class StreamAppender implements AutoCloseable {
 		this.thrownAway = commit.thrownAway();
 		this.parseErrors = new ParseExceptionHandler(tuning.maxParseExceptions(), tuning.maxSavedParseExceptions(),
 				commit.unparseable());
+		this.transformer = new RowTransformer(schema.transformSpec());
 	}
 
 	/**
@@ -190,15 +194,30 @@ public final class StreamAppender implements AutoCloseable {
 	}
 
 	/**
-	 * Adds the row read at {@code offset} of stream {@code partition}.
+	 * Adds the row read at {@code offset} of stream {@code partition}, transformed first ({@link
+	 * RowTransformer}).
 	 * @param nowMillis the caller's clock: the rejection periods and the persist period count from it
 	 * @throws StrataException UNPARSEABLE_ROW when this row is one unparseable row too many
 	 */
-	public void add(int partition, long offset, InputRow row, long nowMillis) {
+	public void add(int partition, long offset, InputRow input, long nowMillis) {
 		checkWritable();
 		advance(partition, offset, nowMillis);
+		InputRow row;
+		boolean kept;
+		try {
+			row = this.transformer.transform(input);
+			kept = this.transformer.keeps(row);
+		}
+		catch (StrataException ex) {
+			if (ex.errorCode() != ErrorCode.UNPARSEABLE_ROW) {
+				throw ex;
+			}
+			unparseable(partition, new RowRejection(offset, ex.getMessage(), input.fields().toString()));
+			persistIfDue(nowMillis);
+			return;
+		}
 		long time = row.timestampMillis();
-		if (!accepted(time, nowMillis)) {
+		if (!kept || !accepted(time, nowMillis)) {
 			this.thrownAway++;
 			persistIfDue(nowMillis);
 			return;
@@ -212,7 +231,7 @@ public final class StreamAppender implements AutoCloseable {
 			if (ex.errorCode() != ErrorCode.UNPARSEABLE_ROW) {
 				throw ex;
 			}
-			unparseable(partition, new RowRejection(offset, ex.getMessage(), row.fields().toString()));
+			unparseable(partition, new RowRejection(offset, ex.getMessage(), input.fields().toString()));
 			persistIfDue(nowMillis);
 			return;
 		}
@@ -381,7 +400,7 @@ public final class StreamAppender implements AutoCloseable {
 		return this.processed;
 	}
 
-	/** Rows outside the granularity spec's intervals or the rejection periods. */
+	/** Rows the transformSpec filter refused and rows outside the intervals or the rejection periods. */
 	public long thrownAway() {
 		return this.thrownAway;
 	}

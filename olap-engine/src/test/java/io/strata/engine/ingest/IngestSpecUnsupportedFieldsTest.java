@@ -26,9 +26,6 @@ class IngestSpecUnsupportedFieldsTest {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-			"transforms|`\"transformSpec\":{\"transforms\":[{\"type\":\"expression\",\"name\":\"x\",\"expression\":\"a+1\"}]}`|dataSchema.transformSpec",
-			"transform filter|`\"transformSpec\":{\"transforms\":[],\"filter\":{\"type\":\"selector\",\"dimension\":\"a\",\"value\":\"b\"}}`|dataSchema.transformSpec",
-			"filter only|`\"transformSpec\":{\"filter\":{\"type\":\"selector\",\"dimension\":\"a\",\"value\":\"b\"}}`|dataSchema.transformSpec",
 			"parser|`\"parser\":{\"type\":\"string\",\"parseSpec\":{\"format\":\"json\"}}`|dataSchema.parser",
 			"spatial dimensions|`\"dimensionsSpec\":{\"dimensions\":[\"a\"],\"spatialDimensions\":[{\"dimName\":\"coords\",\"dims\":[\"x\",\"y\"]}]}`|dataSchema.dimensionsSpec.spatialDimensions",
 			"not sorted by time|`\"dimensionsSpec\":{\"dimensions\":[\"a\"],\"forceSegmentSortByTime\":false}`|dataSchema.dimensionsSpec.forceSegmentSortByTime",
@@ -43,6 +40,7 @@ class IngestSpecUnsupportedFieldsTest {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "\"transformSpec\":{\"transforms\":[]}", "\"transformSpec\":{}",
+			"\"transformSpec\":{\"transforms\":[],\"filter\":null}",
 			"\"dimensionsSpec\":{\"dimensions\":[\"a\"],\"spatialDimensions\":[]}",
 			"\"dimensionsSpec\":{\"dimensions\":[\"a\"],\"forceSegmentSortByTime\":true}",
 			"\"transformSpec\":null,\"parser\":null" })
@@ -50,6 +48,7 @@ class IngestSpecUnsupportedFieldsTest {
 		String spec = "{" + BASE + "," + field + "}";
 		DataSchema schema = this.json.readDataSchema(spec);
 		assertThat(schema.dataSource()).isEqualTo("d");
+		assertThat(schema.transformSpec()).isEqualTo(TransformSpec.NONE);
 	}
 
 	@Test

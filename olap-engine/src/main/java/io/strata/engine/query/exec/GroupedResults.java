@@ -294,7 +294,8 @@ final class GroupedResults {
 			case HavingSpec.And and -> and.havingSpecs().stream().allMatch(inner -> having(inner, row));
 			case HavingSpec.Or or -> or.havingSpecs().stream().anyMatch(inner -> having(inner, row));
 			case HavingSpec.Not not -> !having(not.havingSpec(), row);
-			case HavingSpec.Filter filter -> ResultRowFilter.matches(filter.filter(), row);
+			case HavingSpec.Filter filter ->
+				new RowMatcher(filter.filter(), RowMatcher.NumberEquality.NUMERIC).matches(row::get);
 		};
 	}
 
