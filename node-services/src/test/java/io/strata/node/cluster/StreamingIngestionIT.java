@@ -240,10 +240,19 @@ class StreamingIngestionIT {
 		for (int i = 0; i < 300; i++) {
 			sendTo(TWIN_TOPIC, Instant.now(), "acct-" + (i % 5));
 		}
+		for (int i = 0; i < 10; i++) {
+			// the transformSpec's filter throws these away
+			this.producer.send(new ProducerRecord<>(TWIN_TOPIC, "probe", event(Instant.now(), "probe", "internal.health"))).get();
+		}
 		this.producer.flush();
 		TestCluster.await("both datasources live", Duration.ofSeconds(30),
 				() -> count("single") == 300 && count("replicated") == 300);
-		assertThat(perAccount("replicated")).isEqualTo(perAccount("single"));
+		assertThat(perAccount("replicated")).isEqualTo(perAccount("single")).doesNotContain("probe");
+		assertThat(this.cluster.post("query", "/druid/v2", """
+				{"queryType": "topN", "dataSource": "replicated", "granularity": "all", "intervals": ["2000-01-01/2100-01-01"],
+				 "dimension": "apiUpper", "metric": "calls", "threshold": 5,
+				 "aggregations": [{"type": "longSum", "name": "calls", "fieldName": "calls"}]}""").body())
+			.as("the transformSpec's expression").contains("\"apiUpper\":\"INSIGHTS\",\"calls\":300");
 		TestCluster.await("the replicated group published once and handed off", Duration.ofSeconds(90),
 				() -> !servedByHistorical("replicated").isEmpty());
 		assertThat(usedSegments("replicated")).extracting(segment -> segment.interval())
@@ -369,11 +378,15 @@ class StreamingIngestionIT {
 	}
 
 	private static UsageEvent event(Instant time, String account) {
+		return event(time, account, "insights");
+	}
+
+	private static UsageEvent event(Instant time, String account, String api) {
 		return UsageEvent.newBuilder()
 			.setEventId(java.util.UUID.randomUUID().toString())
 			.setTimestamp(time)
 			.setAccountId(account)
-			.setApiName("insights")
+			.setApiName(api)
 			.setStatusCode(200)
 			.setSource(UsageSource.API)
 			.setLatencyMs(12)
@@ -387,9 +400,11 @@ class StreamingIngestionIT {
 				 "spec": {
 				   "dataSchema": {"dataSource": "%s",
 				     "timestampSpec": {"column": "timestamp", "format": "millis"},
-				     "dimensionsSpec": {"dimensions": ["accountId", "apiName", "statusCode"]},
+				     "dimensionsSpec": {"dimensions": ["accountId", "apiName", "statusCode", "apiUpper"]},
 				     "metricsSpec": [{"type": "count", "name": "calls"}, {"type": "longSum", "name": "bytes", "fieldName": "bytes"}],
-				     "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "minute"}},
+				     "granularitySpec": {"segmentGranularity": "day", "queryGranularity": "minute"},
+				     "transformSpec": {"transforms": [{"type": "expression", "name": "apiUpper", "expression": "upper(apiName)"}],
+				       "filter": {"type": "not", "field": {"type": "selector", "dimension": "apiName", "value": "internal.health"}}}},
 				   "ioConfig": {"topic": "%s", "consumerProperties": {"bootstrap.servers": "%s"},
 				     "taskCount": %d, "replicas": %d, "taskDuration": "%s", "useEarliestOffset": true,
 				     "completionTimeout": "PT2M", "lateMessageRejectionPeriod": "P2D",
