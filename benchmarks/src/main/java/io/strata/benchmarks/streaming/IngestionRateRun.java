@@ -103,7 +103,8 @@ final class IngestionRateRun {
 			counted[0] = stack.count(DATA_SOURCE, null);
 			return counted[0] == events;
 		});
-		return new Result(events, events / fillSeconds, (firstRead - submitted) / 1e9, rate, busiest,
+		return new Result(events, stack.rows(DATA_SOURCE), events / fillSeconds, (firstRead - submitted) / 1e9, rate,
+				busiest,
 				process.cores(rate.seconds()), process.gcPauses(),
 				lagZeroNanos == 0 ? Optional.empty() : Optional.of((lagZeroNanos - firstRead) / 1e9),
 				counted[0] == events ? Optional.empty() : Optional.of(counted[0]));
@@ -144,6 +145,7 @@ final class IngestionRateRun {
 
 	/**
 	 * @param events events on the topic
+	 * @param rows the rows they rolled up into
 	 * @param fillRate events/s the producer wrote them at (acknowledged)
 	 * @param startSeconds from the supervisor's submit to the first events read
 	 * @param rate the task's reading rate
@@ -153,7 +155,7 @@ final class IngestionRateRun {
 	 * @param lagZeroSeconds when the supervisor first reported no lag, after the first read; empty when it never did
 	 * @param miscounted the broker's total when it never equalled {@code events}; empty when it did
 	 */
-	record Result(long events, double fillRate, double startSeconds, IngestionProgress.IngestionRate rate,
+	record Result(long events, long rows, double fillRate, double startSeconds, IngestionProgress.IngestionRate rate,
 			ThreadCpu.Busiest busiest, double busyCores, Duration gcPauses, Optional<Double> lagZeroSeconds,
 			Optional<Long> miscounted) {
 

@@ -55,7 +55,7 @@ public final class StreamingBenchmark {
 				printFreshness(out, options, freshness);
 				correct = freshness.miscounted().isEmpty();
 				if (rate != null) {
-					printRate(out, rate);
+					printRate(out, options, rate);
 					correct &= rate.miscounted().isEmpty();
 				}
 			}
@@ -96,7 +96,7 @@ public final class StreamingBenchmark {
 				met ? "met" : "NOT met");
 	}
 
-	private static void printRate(PrintStream out, IngestionRateRun.Result result) {
+	private static void printRate(PrintStream out, StreamingOptions options, IngestionRateRun.Result result) {
 		IngestionProgress.IngestionRate rate = result.rate();
 		out.printf(Locale.ROOT, "== 2. Sustained ingestion rate of one task (%,d events pre-filled)%n", result.events());
 		out.printf(Locale.ROOT, "topic:       written at %,.0f events/s (acknowledged); the task read its first events "
@@ -108,6 +108,8 @@ public final class StreamingBenchmark {
 		out.printf(Locale.ROOT, "task thread: [%s] used %.2f s of CPU in those %.2f s (%.0f %% of a core): %,.0f events "
 				+ "per CPU second%n", result.busiest().name(), busiestSeconds, rate.seconds(),
 				100 * busiestSeconds / rate.seconds(), rate.rows() / busiestSeconds);
+		out.printf(Locale.ROOT, "rollup:      %,d rows served live, %.2f events per row (timestamps spaced as at %,d "
+				+ "events/s)%n", result.rows(), (double) result.events() / result.rows(), options.rate());
 		out.printf(Locale.ROOT, "JVM:         %.2f cores busy (the task, Kafka serving it, GC, JIT), GC pauses %d ms%n",
 				result.busyCores(), result.gcPauses().toMillis());
 		out.printf(Locale.ROOT, "supervisor:  aggregateLag %s%n", result.lagZeroSeconds()

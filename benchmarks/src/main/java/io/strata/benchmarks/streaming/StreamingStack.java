@@ -272,6 +272,20 @@ final class StreamingStack implements AutoCloseable {
 		return rows.isEmpty() ? 0 : rows.get(0).path("result").path("calls").asLong();
 	}
 
+	/** Rows of a datasource after rollup, through the broker (Druid's query-time {@code count}). */
+	long rows(String dataSource) {
+		HttpResponse<String> response = post(BROKER, "/druid/v2", """
+				{"queryType": "timeseries", "dataSource": "%s", "granularity": "all",
+				 "intervals": ["2000-01-01/2100-01-01"], "aggregations": [{"type": "count", "name": "rows"}]}"""
+			.formatted(dataSource));
+		if (response.statusCode() != 200) {
+			throw StrataException.unavailable("The broker answered HTTP [%d] to a row count of dataSource[%s]: %s",
+					response.statusCode(), dataSource, response.body());
+		}
+		JsonNode rows = this.json.readTree(response.body());
+		return rows.isEmpty() ? 0 : rows.get(0).path("result").path("rows").asLong();
+	}
+
 	private HttpResponse<String> get(String node, String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.urls.get(node) + path)).GET().build());
 	}
