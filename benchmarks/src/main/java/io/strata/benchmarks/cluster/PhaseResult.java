@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.strata.benchmarks.LatencySummary;
+
 /**
  * What one stretch of load measured, seen from the clients.
  * @param seconds from the start until the last client's last answer

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
+import io.strata.benchmarks.LatencySummary;
+
 /** Prints the runs as two Markdown tables, ready for docs/benchmarks.md. */
 final class ResultTable {
 

@@ -1,18 +1,19 @@
-package io.strata.benchmarks.cluster;
+package io.strata.benchmarks;
 
 import java.util.Arrays;
 
 import io.strata.engine.error.StrataException;
 
 /**
- * Latency percentiles of a set of queries, in milliseconds, by nearest rank (the p-th percentile
- * is the smallest latency at least p % of the queries did not exceed).
+ * Latency percentiles in milliseconds, by nearest rank (the p-th percentile is the smallest
+ * latency at least p % of the measurements did not exceed): of queries (the cluster benchmark), of
+ * events becoming visible (the streaming benchmark).
  */
-record LatencySummary(int count, double p50, double p90, double p99, double max) {
+public record LatencySummary(int count, double p50, double p90, double p99, double max) {
 
-	static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0);
+	public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0);
 
-	LatencySummary {
+	public LatencySummary {
 		if (count < 0 || !(p50 <= p90 && p90 <= p99 && p99 <= max)) {
 			throw StrataException.defensive("Latency summary count[%d] p50[%s] p90[%s] p99[%s] max[%s] is out of order",
 					count, p50, p90, p99, max);
@@ -20,7 +21,7 @@ record LatencySummary(int count, double p50, double p90, double p99, double max)
 	}
 
 	/** Summarizes latencies given in nanoseconds; the array is not changed. */
-	static LatencySummary ofNanos(long[] nanos) {
+	public static LatencySummary ofNanos(long[] nanos) {
 		if (nanos.length == 0) {
 			return EMPTY;
 		}
