@@ -8,6 +8,7 @@ import io.strata.node.config.NodeProperties;
 import io.strata.node.config.Role;
 import io.strata.node.config.WorkerProperties;
 import io.strata.node.deepstorage.DeepStorage;
+import io.strata.node.metadata.DataSourceMetadataStore;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.publish.SegmentPublisher;
 import io.strata.node.task.TaskTypes;
@@ -41,9 +42,10 @@ class IndexerConfiguration {
 	@Bean(destroyMethod = "close")
 	WorkerTaskRunner workerTaskRunner(ZkNodes zk, ZkPaths paths, WorkerProperties properties, TaskTypes types,
 			TaskFiles files, OverlordClient overlord, SegmentPublisher publisher, DeepStorage deepStorage,
-			SegmentsMetadata segments, LiveSegments liveSegments, MeterRegistry meters) {
+			SegmentsMetadata segments, LiveSegments liveSegments, DataSourceMetadataStore dataSources,
+			MeterRegistry meters) {
 		WorkerTaskRunner runner = new WorkerTaskRunner(zk, paths, properties, types, files, overlord, publisher,
-				deepStorage, segments, liveSegments);
+				deepStorage, segments, liveSegments, dataSources);
 		Gauge.builder("strata.worker.tasks.running", runner, r -> r.running().size())
 			.description("Tasks running on this worker")
 			.register(meters);

@@ -43,14 +43,14 @@ final class TaskFiles {
 	/** {@code <root>/persistent/<name>}, created; it outlives task attempts (see TaskContext#persistentDirectory). */
 	Path persistentDirectory(String name) {
 		if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-			throw new IllegalArgumentException("Not a directory name: " + name);
+			throw StrataException.invalidInput("Directory name[%s] is not a plain name", name);
 		}
 		Path directory = this.root.resolve("persistent").resolve(name);
 		try {
 			Files.createDirectories(directory);
 		}
 		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException("Creating " + directory + " failed", ex);
+			throw StrataException.io(ex, "Creating directory[%s] failed", directory);
 		}
 		return directory;
 	}

@@ -16,6 +16,7 @@ import io.strata.engine.segment.Segment;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.time.Interval;
 import io.strata.node.deepstorage.DeepStorage;
+import io.strata.node.metadata.DataSourceMetadataStore;
 import io.strata.node.metadata.PendingSegment;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.metadata.StreamOffsets;
@@ -64,13 +65,16 @@ final class WorkerTaskContext implements TaskContext, TaskLocks {
 
 	private final Map<String, TaskChat> chats;
 
+	private final DataSourceMetadataStore dataSources;
+
 	private final TaskJson json = new TaskJson();
 
 	private final DataSegmentJson segmentJson = new DataSegmentJson();
 
 	WorkerTaskContext(Task task, OverlordClient overlord, SegmentPublisher publisher, DeepStorage deepStorage,
 			SegmentsMetadata segments, TaskFiles files, AtomicBoolean cancelled, LiveSegments live, ZkNodes zk,
-			ZkPaths paths, Map<String, TaskChat> chats) {
+			ZkPaths paths, Map<String, TaskChat> chats, DataSourceMetadataStore dataSources) {
+		this.dataSources = dataSources;
 		this.live = live;
 		this.zk = zk;
 		this.paths = paths;
@@ -123,6 +127,11 @@ final class WorkerTaskContext implements TaskContext, TaskLocks {
 	@Override
 	public void nuke(List<DataSegment> segments) {
 		perform(new TaskAction.SegmentNuke(segments), ACTION_TIME);
+	}
+
+	@Override
+	public Optional<StreamOffsets> committedOffsets() {
+		return this.dataSources.read(this.task.dataSource());
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.strata.node.config.WorkerProperties;
 import io.strata.node.deepstorage.DeepStorage;
+import io.strata.node.metadata.DataSourceMetadataStore;
 import io.strata.node.metadata.SegmentsMetadata;
 import io.strata.node.publish.SegmentPublisher;
 import io.strata.node.task.Task;
@@ -80,6 +81,8 @@ final class WorkerTaskRunner implements AutoCloseable {
 
 	private final LiveSegments live;
 
+	private final DataSourceMetadataStore dataSources;
+
 	/** Chat handlers of the running tasks, by task id. */
 	private final Map<String, TaskChat> chats = new ConcurrentHashMap<>();
 
@@ -103,8 +106,9 @@ final class WorkerTaskRunner implements AutoCloseable {
 
 	WorkerTaskRunner(ZkNodes zk, ZkPaths paths, WorkerProperties properties, TaskTypes types, TaskFiles files,
 			OverlordClient overlord, SegmentPublisher publisher, DeepStorage deepStorage, SegmentsMetadata segments,
-			LiveSegments live) {
+			LiveSegments live, DataSourceMetadataStore dataSources) {
 		this.live = live;
+		this.dataSources = dataSources;
 		this.zk = zk;
 		this.paths = paths;
 		this.properties = properties;
@@ -208,7 +212,7 @@ final class WorkerTaskRunner implements AutoCloseable {
 	private void run(Task task, AtomicBoolean cancelled, PersistentNode status, TaskLocation location) {
 		long start = System.currentTimeMillis();
 		WorkerTaskContext context = new WorkerTaskContext(task, this.overlord, this.publisher, this.deepStorage,
-				this.segments, this.files, cancelled, this.live, this.zk, this.paths, this.chats);
+				this.segments, this.files, cancelled, this.live, this.zk, this.paths, this.chats, this.dataSources);
 		TaskResult result;
 		try {
 			if (cancelled.get()) {

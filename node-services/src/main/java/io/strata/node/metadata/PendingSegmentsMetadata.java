@@ -21,7 +21,13 @@ public interface PendingSegmentsMetadata {
 
 	void insert(PendingSegment segment);
 
-	/** Forgets the pending segments with these ids (they were published); returns how many. */
+	/** Forgets the pending segments with these ids; returns how many. */
 	int delete(String dataSource, Collection<String> segmentIds);
+
+	/**
+	 * Forgets the datasource's pending segments allocated before {@code isoTime} (Druid's
+	 * {@code killPendingSegments}: those of tasks older than every active one); returns how many.
+	 */
+	int deleteCreatedBefore(String dataSource, String isoTime);
 
 }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.strata.engine.error.StrataException;
 import io.strata.engine.time.Interval;
 import io.strata.node.metadata.PendingSegment;
 import io.strata.node.metadata.PendingSegmentsMetadata;
@@ -17,8 +18,12 @@ import io.strata.node.task.TaskLock;
  * in the pending segments table). A new id joins the newest version the interval has, used or
  * pending, numbered after every partition of that version, and keeps a used block's core
  * partition count, so appended rows never hide the block they join; an empty interval starts a
- * block of the lock's version with no core partitions (complete with any one partition).
- * Allocations are serialized by this object's monitor.
+ * block of the lock's version with no core partitions (complete with any one partition). A used
+ * segment overlapping the interval with another interval (another segment granularity) refuses
+ * the allocation: a newer version would hide the rest of it.
+ * Allocations stay after their segments are published (a slower replica asking later must get
+ * the same id); the supervisor forgets those older than its oldest running task. Allocations are
+ * serialized by this object's monitor.
  */
 final class SegmentAllocator {
 
@@ -37,10 +42,20 @@ final class SegmentAllocator {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		List<DataSegment> used = this.segments.usedSegments()
+		List<DataSegment> overlapping = this.segments.usedSegments()
 			.stream()
-			.filter(segment -> segment.dataSource().equals(dataSource) && segment.interval().equals(interval))
+			.filter(segment -> segment.dataSource().equals(dataSource) && segment.interval().overlaps(interval))
 			.toList();
+		for (DataSegment segment : overlapping) {
+			if (!segment.interval().equals(interval)) {
+				// a newer version for this interval would hide the rest of that segment's rows
+				throw StrataException.invalidInput(
+						"Cannot allocate a segment of dataSource[%s] for interval[%s]: used segment[%s] covers interval[%s]; "
+								+ "stream with the segmentGranularity the datasource's segments have",
+						dataSource, interval, segment.id(), segment.interval());
+			}
+		}
+		List<DataSegment> used = overlapping;
 		List<PendingSegment> allocated = this.pending.overlapping(dataSource, interval)
 			.stream()
 			.filter(segment -> segment.interval().equals(interval))
@@ -58,11 +73,6 @@ final class SegmentAllocator {
 		PendingSegment created = new PendingSegment(dataSource, sequenceName, interval, version, partitionNum, core);
 		this.pending.insert(created);
 		return created;
-	}
-
-	/** Forgets allocations that are now published segments. */
-	void published(String dataSource, List<DataSegment> published) {
-		this.pending.delete(dataSource, published.stream().map(segment -> segment.id().toString()).toList());
 	}
 
 	private static Optional<String> newest(List<DataSegment> used, List<PendingSegment> allocated) {

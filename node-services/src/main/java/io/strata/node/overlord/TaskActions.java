@@ -105,9 +105,6 @@ final class TaskActions {
 							commit -> this.dataSources.publish(task.dataSource(), commit.start(), commit.end(),
 									() -> this.segments.insert(covered)),
 							() -> this.segments.insert(covered)));
-				if (insert.commit().isPresent()) {
-					this.allocator.published(task.dataSource(), insert.segments());
-				}
 				Map<String, Object> published = new LinkedHashMap<>();
 				published.put("segments", insert.segments().stream().map(this.segmentJson::write).toList());
 				published.put("success", true);

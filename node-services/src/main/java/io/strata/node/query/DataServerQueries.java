@@ -65,6 +65,7 @@ public final class DataServerQueries {
 		List<SegmentDescriptor> found = new ArrayList<>();
 		List<Future<String>> results = new ArrayList<>();
 		List<String> ids = new ArrayList<>();
+		List<Scan> scans = new ArrayList<>();
 		int priority = priority(query);
 		for (SegmentDescriptor descriptor : scope) {
 			LocalSegments.Served served = find(leases, descriptor);
@@ -76,18 +77,25 @@ public final class DataServerQueries {
 			List<Segment> body = served.segments();
 			found.add(descriptor);
 			ids.add(served.id());
+			Scan scan = new Scan();
+			scans.add(scan);
 			results.add(this.processing.submit(priority, () -> {
+				if (!scan.start()) {
+					return null;
+				}
 				long start = System.nanoTime();
 				try {
 					return this.runner.run(json, body);
 				}
 				finally {
 					this.segmentTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+					scan.end();
 				}
 			}));
 		}
-		// every task ends before the leases are closed (a drop may then close the segments); on
-		// the first failure the ones still queued are cancelled
+		// on the first failure the scans still queued are cancelled; every scan that started runs
+		// to its end before the caller closes the leases (a drop or a task's end may then close the
+		// segments' files)
 		String[] answers = new String[results.size()];
 		RuntimeException failure = null;
 		for (int i = 0; i < results.size(); i++) {
@@ -102,6 +110,7 @@ public final class DataServerQueries {
 			}
 		}
 		if (failure != null) {
+			awaitStarted(scans);
 			throw failure;
 		}
 		StringBuilder out = new StringBuilder("[");
@@ -111,6 +120,52 @@ public final class DataServerQueries {
 		out.append(']');
 		return new QueryResponse(200, out.toString(), missing.isEmpty() ? Map.of()
 				: Map.of(DataServerProtocol.RESPONSE_CONTEXT_HEADER, this.protocol.missingSegmentsHeader(missing)));
+	}
+
+	/** One segment's scan: whether it started and ended, so that a failed query waits for the running ones. */
+	private static final class Scan {
+
+		private boolean started;
+
+		private boolean ended;
+
+		private boolean abandoned;
+
+		/** False once the query gave up on scans that had not started: the scan then does nothing. */
+		synchronized boolean start() {
+			if (this.abandoned) {
+				return false;
+			}
+			this.started = true;
+			return true;
+		}
+
+		synchronized void end() {
+			this.ended = true;
+			notifyAll();
+		}
+
+		/** Keeps a scan that has not started from starting; waits for one that has. */
+		synchronized void abandonOrAwait() {
+			this.abandoned = true;
+			boolean interrupted = false;
+			while (this.started && !this.ended) {
+				try {
+					wait();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+	private static void awaitStarted(List<Scan> scans) {
+		scans.forEach(Scan::abandonOrAwait);
 	}
 
 	private static LocalSegments.Served find(List<LocalSegments.Lease> leases, SegmentDescriptor descriptor) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.strata.engine.segment.Segment;
@@ -62,6 +63,9 @@ public interface TaskContext {
 	 * refuses the whole call. Deep storage is the caller's to clean.
 	 */
 	void nuke(List<DataSegment> segments);
+
+	/** The offsets the datasource's published segments cover (a streaming task checks its replica's publish). */
+	Optional<StreamOffsets> committedOffsets();
 
 	/** The segments table, for reading what exists (compaction, kill). */
 	SegmentsMetadata segments();

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.strata.engine.error.StrataException;
 import io.strata.engine.segment.SegmentId;
 import io.strata.engine.time.Interval;
 import io.strata.node.deepstorage.LoadSpec;
@@ -18,6 +19,7 @@ import io.strata.node.testing.TestingSegmentsMetadata;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Segment ids for streaming sequences: stable per sequence, appended after what an interval holds. */
 class SegmentAllocatorTest {
@@ -72,14 +74,25 @@ class SegmentAllocatorTest {
 	}
 
 	@Test
-	void publishedAllocationsAreForgottenAndNumberingGoesOnAfterThePublishedSegments() {
+	void numberingGoesOnAfterPublishedSegmentsAndAReplicaAskingLateGetsItsIdStill() {
 		PendingSegment first = this.allocator.allocate("usage", DAY, "seq-a_0", LOCK);
-		DataSegment published = segment(first.version(), first.partitionNum(), 0);
-		this.segments.insert(List.of(published));
-		this.allocator.published("usage", List.of(published));
+		this.segments.insert(List.of(segment(first.version(), first.partitionNum(), 0)));
 
-		assertThat(this.pending.all).isEmpty();
+		assertThat(this.allocator.allocate("usage", DAY, "seq-a_0", LOCK)).isEqualTo(first);
 		assertThat(this.allocator.allocate("usage", DAY, "seq-b_0", LOCK).partitionNum()).isEqualTo(1);
+	}
+
+	@Test
+	void aDayInsideAMonthSegmentIsRefusedRatherThanHidingTheMonth() {
+		Interval month = Interval.parse("2026-12-01T00:00:00.000Z/2027-01-01T00:00:00.000Z");
+		this.segments.insert(List.of(new DataSegment(new SegmentId("usage", month, "2026-11-01T00:00:00.000Z", 0),
+				new LoadSpec.Local("/x"), List.of("a"), List.of("count"), new ShardSpec.Numbered(0, 1),
+				DataSegment.BINARY_VERSION, 10)));
+
+		assertThatThrownBy(() -> this.allocator.allocate("usage", DAY, "seq-a_0", LOCK))
+			.isInstanceOf(StrataException.class)
+			.hasMessageContaining("covers interval[" + month + "]");
+		assertThat(this.pending.all).isEmpty();
 	}
 
 	private static DataSegment segment(String version, int partition, int core) {
@@ -110,6 +123,11 @@ class SegmentAllocatorTest {
 		@Override
 		public void insert(PendingSegment segment) {
 			this.all.add(segment);
+		}
+
+		@Override
+		public int deleteCreatedBefore(String dataSource, String isoTime) {
+			throw new UnsupportedOperationException("not used by the allocator");
 		}
 
 		@Override

@@ -23,7 +23,8 @@ public final class ParseExceptionHandler {
 
 	private final List<ParseError> saved = new ArrayList<>();
 
-	private long count;
+	/** Volatile: read by status APIs while the ingesting thread counts. */
+	private volatile long count;
 
 	public ParseExceptionHandler(int maxParseExceptions, int maxSavedParseExceptions) {
 		this(maxParseExceptions, maxSavedParseExceptions, 0);

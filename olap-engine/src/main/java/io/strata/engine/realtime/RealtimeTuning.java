@@ -12,14 +12,17 @@ import io.strata.engine.input.ParseExceptionHandler;
  * @param intermediatePersistPeriodMillis the longest time rows stay in memory only
  * @param lateMessageRejectionPeriodMillis rows older than now minus this are thrown away; 0 for none
  * @param earlyMessageRejectionPeriodMillis rows newer than now plus this are thrown away; 0 for none
+ * @param minimumMessageTimeMillis rows older than this are thrown away ({@link Long#MIN_VALUE}: none):
+ * a fixed bound, so that replicas reading the same messages at other times keep the same rows
+ * @param maximumMessageTimeMillis rows at or after this are thrown away ({@link Long#MAX_VALUE}: none)
  */
 public record RealtimeTuning(int maxRowsInMemory, int maxRowsPerSegment, long intermediatePersistPeriodMillis,
 		long lateMessageRejectionPeriodMillis, long earlyMessageRejectionPeriodMillis, int maxParseExceptions,
-		int maxSavedParseExceptions) {
+		int maxSavedParseExceptions, long minimumMessageTimeMillis, long maximumMessageTimeMillis) {
 
 	/** Druid's kafka defaults: 150,000 rows in memory, 5,000,000 per segment, persist every 10 minutes. */
 	public static final RealtimeTuning DEFAULTS = new RealtimeTuning(150_000, 5_000_000, 600_000L, 0, 0,
-			ParseExceptionHandler.UNLIMITED, 0);
+			ParseExceptionHandler.UNLIMITED, 0, Long.MIN_VALUE, Long.MAX_VALUE);
 
 	public RealtimeTuning {
 		if (maxRowsInMemory <= 0 || maxRowsPerSegment <= 0 || intermediatePersistPeriodMillis <= 0) {
@@ -38,23 +41,31 @@ public record RealtimeTuning(int maxRowsInMemory, int maxRowsPerSegment, long in
 	public RealtimeTuning withRows(int inMemory, int perSegment) {
 		return new RealtimeTuning(inMemory, perSegment, this.intermediatePersistPeriodMillis,
 				this.lateMessageRejectionPeriodMillis, this.earlyMessageRejectionPeriodMillis, this.maxParseExceptions,
-				this.maxSavedParseExceptions);
+				this.maxSavedParseExceptions, this.minimumMessageTimeMillis, this.maximumMessageTimeMillis);
 	}
 
 	public RealtimeTuning withPersistPeriod(long millis) {
 		return new RealtimeTuning(this.maxRowsInMemory, this.maxRowsPerSegment, millis,
 				this.lateMessageRejectionPeriodMillis, this.earlyMessageRejectionPeriodMillis, this.maxParseExceptions,
-				this.maxSavedParseExceptions);
+				this.maxSavedParseExceptions, this.minimumMessageTimeMillis, this.maximumMessageTimeMillis);
 	}
 
 	public RealtimeTuning withRejectionPeriods(long lateMillis, long earlyMillis) {
 		return new RealtimeTuning(this.maxRowsInMemory, this.maxRowsPerSegment, this.intermediatePersistPeriodMillis,
-				lateMillis, earlyMillis, this.maxParseExceptions, this.maxSavedParseExceptions);
+				lateMillis, earlyMillis, this.maxParseExceptions, this.maxSavedParseExceptions,
+				this.minimumMessageTimeMillis, this.maximumMessageTimeMillis);
 	}
 
 	public RealtimeTuning withParseExceptions(int max, int maxSaved) {
 		return new RealtimeTuning(this.maxRowsInMemory, this.maxRowsPerSegment, this.intermediatePersistPeriodMillis,
-				this.lateMessageRejectionPeriodMillis, this.earlyMessageRejectionPeriodMillis, max, maxSaved);
+				this.lateMessageRejectionPeriodMillis, this.earlyMessageRejectionPeriodMillis, max, maxSaved,
+				this.minimumMessageTimeMillis, this.maximumMessageTimeMillis);
+	}
+
+	public RealtimeTuning withMessageTimeBounds(long minimumMillis, long maximumMillis) {
+		return new RealtimeTuning(this.maxRowsInMemory, this.maxRowsPerSegment, this.intermediatePersistPeriodMillis,
+				this.lateMessageRejectionPeriodMillis, this.earlyMessageRejectionPeriodMillis, this.maxParseExceptions,
+				this.maxSavedParseExceptions, minimumMillis, maximumMillis);
 	}
 
 }

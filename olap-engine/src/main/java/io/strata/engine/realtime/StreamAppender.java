@@ -94,9 +94,10 @@ public final class StreamAppender implements AutoCloseable {
 
 	private final SegmentFileReader reader = new SegmentFileReader();
 
-	private long processed;
+	/** Volatile: a task's status API reads the counts while its thread adds rows. */
+	private volatile long processed;
 
-	private long thrownAway;
+	private volatile long thrownAway;
 
 	private long rowsInMemory;
 
@@ -442,6 +443,9 @@ public final class StreamAppender implements AutoCloseable {
 	}
 
 	private boolean accepted(long time, long nowMillis) {
+		if (time < this.tuning.minimumMessageTimeMillis() || time >= this.tuning.maximumMessageTimeMillis()) {
+			return false;
+		}
 		if (this.tuning.lateMessageRejectionPeriodMillis() > 0
 				&& time < nowMillis - this.tuning.lateMessageRejectionPeriodMillis()) {
 			return false;

@@ -55,6 +55,20 @@ class StreamAppenderRejectionTest {
 	}
 
 	@Test
+	void fixedMessageTimeBoundsDoNotMoveWithTheClock() {
+		RealtimeTuning tuning = RealtimeTuning.DEFAULTS.withMessageTimeBounds(NOW - HOUR, NOW + HOUR);
+		try (StreamAppender appender = StreamAppender.restore(SCHEMA, tuning, this.work)) {
+			// the same rows, read a day apart as two replicas might: the same ones kept
+			appender.add(0, 0, TestSegments.row(NOW - HOUR, "page", "first kept"), NOW);
+			appender.add(0, 1, TestSegments.row(NOW - HOUR - 1, "page", "too old"), NOW + 24 * HOUR);
+			appender.add(0, 2, TestSegments.row(NOW + HOUR - 1, "page", "last kept"), NOW + 24 * HOUR);
+			appender.add(0, 3, TestSegments.row(NOW + HOUR, "page", "too new"), NOW - 24 * HOUR);
+			assertThat(appender.processed()).isEqualTo(2);
+			assertThat(appender.thrownAway()).isEqualTo(2);
+		}
+	}
+
+	@Test
 	void rowsOutsideTheSpecIntervalsAreThrownAway() {
 		DataSchema oneHour = new DataSchema("events", SCHEMA.timestampSpec(), SCHEMA.dimensionsSpec(),
 				SCHEMA.metricsSpec(), new GranularitySpec(Granularity.named("hour"), Granularity.named("minute"), true,

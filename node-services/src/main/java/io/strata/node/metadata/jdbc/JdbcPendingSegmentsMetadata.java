@@ -85,6 +85,12 @@ public final class JdbcPendingSegmentsMetadata implements PendingSegmentsMetadat
 				new MapSqlParameterSource().addValue("dataSource", dataSource).addValue("ids", List.copyOf(segmentIds)));
 	}
 
+	@Override
+	public int deleteCreatedBefore(String dataSource, String isoTime) {
+		return this.jdbc.update("DELETE FROM " + this.table + " WHERE dataSource = :dataSource AND created_date < :before",
+				Map.of("dataSource", dataSource, "before", isoTime));
+	}
+
 	private String write(PendingSegment segment) {
 		Map<String, Object> json = new java.util.LinkedHashMap<>();
 		json.put("dataSource", segment.dataSource());

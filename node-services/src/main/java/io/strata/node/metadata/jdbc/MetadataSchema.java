@@ -134,7 +134,8 @@ public final class MetadataSchema {
 		catch (org.springframework.dao.DataAccessException ex) {
 			// CREATE INDEX has no IF NOT EXISTS on MySQL 5.7/MariaDB 10.4: a second node gets "duplicate key name"
 			String message = String.valueOf(ex.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
-			if (!(statement.startsWith("CREATE INDEX") && (message.contains("duplicate") || message.contains("exists")))) {
+			boolean index = statement.startsWith("CREATE INDEX") || statement.startsWith("CREATE UNIQUE INDEX");
+			if (!(index && (message.contains("duplicate") || message.contains("exists")))) {
 				throw StrataException.io(ex, "Metadata schema statement failed: %s", statement);
 			}
 		}

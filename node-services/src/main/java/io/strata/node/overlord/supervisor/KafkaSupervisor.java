@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.strata.engine.json.SpecNode;
 import io.strata.engine.time.IsoTime;
 import io.strata.node.metadata.DataSourceMetadataStore;
+import io.strata.node.metadata.PendingSegmentsMetadata;
 import io.strata.node.metadata.StreamOffsets;
 import io.strata.node.metadata.StreamOffsetsJson;
 import io.strata.node.overlord.Overlord;
@@ -53,6 +54,9 @@ final class KafkaSupervisor implements AutoCloseable {
 
 		final long startedMillis;
 
+		/** The message-time bounds every task of the group gets (fixed at the group's start). */
+		final KafkaIndexTaskJson.MessageTimes messageTimes;
+
 		/** Null while reading; the offsets the group publishes up to once set. */
 		Map<Integer, Long> end;
 
@@ -79,11 +83,13 @@ final class KafkaSupervisor implements AutoCloseable {
 		/** The furthest offsets any replica reported. */
 		final Map<Integer, Long> current = new TreeMap<>();
 
-		TaskGroup(int groupId, String baseSequenceName, StreamOffsets start, long startedMillis) {
+		TaskGroup(int groupId, String baseSequenceName, StreamOffsets start, long startedMillis,
+				KafkaIndexTaskJson.MessageTimes messageTimes) {
 			this.groupId = groupId;
 			this.baseSequenceName = baseSequenceName;
 			this.start = start;
 			this.startedMillis = startedMillis;
+			this.messageTimes = messageTimes;
 			this.current.putAll(start.partitionOffsets());
 		}
 
@@ -95,6 +101,8 @@ final class KafkaSupervisor implements AutoCloseable {
 
 	private final DataSourceMetadataStore dataSources;
 
+	private final PendingSegmentsMetadata pendingSegments;
+
 	private final TaskChatClient chat;
 
 	private final KafkaIndexTaskJson taskJson = new KafkaIndexTaskJson();
@@ -104,6 +112,9 @@ final class KafkaSupervisor implements AutoCloseable {
 	private final Map<Integer, TaskGroup> reading = new TreeMap<>();
 
 	private final List<TaskGroup> publishing = new ArrayList<>();
+
+	/** Start offsets of groups that failed before anything was committed, by partition. */
+	private final Map<Integer, Long> restartFrom = new TreeMap<>();
 
 	private KafkaSupervisorSpec spec;
 
@@ -115,10 +126,13 @@ final class KafkaSupervisor implements AutoCloseable {
 
 	private volatile Report report;
 
+	/** The last few problems (failed passes, failed tasks), Druid's {@code recentErrors}, oldest first. */
+	private final java.util.ArrayDeque<Map<String, Object>> recentErrors = new java.util.ArrayDeque<>();
+
 	/** What the status API shows of the supervisor's last run. */
 	record Report(String state, int partitions, Map<Integer, Long> latest, Map<Integer, Long> lag,
 			List<Map<String, Object>> activeTasks, List<Map<String, Object>> publishingTasks, long updatedMillis,
-			List<String> recentErrors) {
+			List<Map<String, Object>> recentErrors) {
 
 		long aggregateLag() {
 			return this.lag.values().stream().mapToLong(Long::longValue).sum();
@@ -126,15 +140,35 @@ final class KafkaSupervisor implements AutoCloseable {
 
 	}
 
-	KafkaSupervisor(String id, Overlord overlord, DataSourceMetadataStore dataSources, TaskChatClient chat) {
+	KafkaSupervisor(String id, Overlord overlord, DataSourceMetadataStore dataSources,
+			PendingSegmentsMetadata pendingSegments, TaskChatClient chat) {
 		this.id = id;
 		this.overlord = overlord;
 		this.dataSources = dataSources;
+		this.pendingSegments = pendingSegments;
 		this.chat = chat;
 	}
 
 	Optional<Report> report() {
 		return Optional.ofNullable(this.report);
+	}
+
+	/** Records a problem for the status's {@code recentErrors} (the last 10 are kept). */
+	void error(String exceptionClass, String message) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("timestamp", IsoTime.format(System.currentTimeMillis()));
+		error.put("exceptionClass", exceptionClass);
+		error.put("message", message);
+		error.put("streamException", false);
+		this.recentErrors.addLast(error);
+		while (this.recentErrors.size() > 10) {
+			this.recentErrors.removeFirst();
+		}
+		if (this.report != null) {
+			Report last = this.report;
+			this.report = new Report(last.state(), last.partitions(), last.latest(), last.lag(), last.activeTasks(),
+					last.publishingTasks(), last.updatedMillis(), List.copyOf(this.recentErrors));
+		}
 	}
 
 	/** One run with the current spec. */
@@ -152,7 +186,6 @@ final class KafkaSupervisor implements AutoCloseable {
 			discover(now);
 			this.discovered = true;
 		}
-		List<String> errors = new ArrayList<>();
 		List<Integer> partitions = this.stream.partitions();
 		updatePublishing(now);
 		updateReading();
@@ -183,7 +216,8 @@ final class KafkaSupervisor implements AutoCloseable {
 				}
 			}
 		}
-		this.report = report(partitions, now, errors);
+		forgetOldAllocations(now);
+		this.report = report(partitions, now);
 	}
 
 	/** Rebuilds the groups from the tasks a previous leader started (they keep running). */
@@ -204,17 +238,21 @@ final class KafkaSupervisor implements AutoCloseable {
 			int groupId = io.path("taskGroupId").asInt();
 			String sequence = io.path("baseSequenceName").asString();
 			StreamOffsets start = offsets(io.path("startSequenceNumbers"));
-			String publishingStatus = status.location().known()
-					? this.chat.status(status.location().hostAndPort(), status.id()).orElse("") : "";
+			String worker = status.location().known() ? status.location().hostAndPort() : null;
+			String taskStatus = worker != null ? this.chat.status(worker, status.id()).orElse("") : "";
+			// a task with end offsets set publishes its group, also while a replica still reads up to them
+			boolean ending = taskStatus.equals("PUBLISHING") || (worker != null && this.chat.endOffsets(worker, status.id())
+				.map(end -> end.values().stream().anyMatch(offset -> offset < Long.MAX_VALUE))
+				.orElse(false));
 			TaskGroup group = null;
-			if (publishingStatus.equals("PUBLISHING")) {
+			if (ending) {
 				for (TaskGroup candidate : this.publishing) {
 					if (candidate.baseSequenceName.equals(sequence)) {
 						group = candidate;
 					}
 				}
 				if (group == null) {
-					group = new TaskGroup(groupId, sequence, start, now);
+					group = new TaskGroup(groupId, sequence, start, now, messageTimes(io));
 					group.end = this.chat.endOffsets(status.location().hostAndPort(), status.id())
 						.orElse(start.partitionOffsets());
 					group.completionDeadline = now + this.spec.ioConfig().completionTimeout().fixedMillis();
@@ -223,8 +261,16 @@ final class KafkaSupervisor implements AutoCloseable {
 			}
 			else {
 				group = this.reading.get(groupId);
-				if (group == null || !group.baseSequenceName.equals(sequence)) {
-					group = new TaskGroup(groupId, sequence, start, IsoTime.parse(status.createdTime()));
+				if (group != null && !group.baseSequenceName.equals(sequence)) {
+					// two reading sequences for one group cannot both be right: none of them published,
+					// so stopping one loses nothing
+					log.warn("Supervisor[{}]: task[{}] reads group {} in another sequence than {}; stopping it", this.id,
+							status.id(), groupId, group.baseSequenceName);
+					stop(status.id());
+					continue;
+				}
+				if (group == null) {
+					group = new TaskGroup(groupId, sequence, start, IsoTime.parse(status.createdTime()), messageTimes(io));
 					this.reading.put(groupId, group);
 				}
 			}
@@ -245,6 +291,7 @@ final class KafkaSupervisor implements AutoCloseable {
 					succeeded = true;
 				}
 				else if (code == TaskStatusCode.FAILED) {
+					taskFailed(task);
 					group.remove(task);
 				}
 			}
@@ -259,6 +306,8 @@ final class KafkaSupervisor implements AutoCloseable {
 						group.groupId, group.baseSequenceName, group.tasks.isEmpty() ? "failed" : "did not publish in time");
 				group.tasks.forEach(this::stop);
 				this.publishing.remove(group);
+				// while nothing is committed, the next group starts where this one did, not at the topic's latest
+				group.start.partitionOffsets().forEach(this.restartFrom::putIfAbsent);
 				TaskGroup chained = this.reading.remove(group.groupId);
 				if (chained != null) {
 					chained.tasks.forEach(this::stop);
@@ -279,6 +328,9 @@ final class KafkaSupervisor implements AutoCloseable {
 			for (String task : new ArrayList<>(group.tasks)) {
 				TaskStatusCode code = statusCode(task);
 				if (code != TaskStatusCode.RUNNING) {
+					if (code == TaskStatusCode.FAILED) {
+						taskFailed(task);
+					}
 					group.remove(task);
 					continue;
 				}
@@ -327,7 +379,7 @@ final class KafkaSupervisor implements AutoCloseable {
 		Map<Integer, Long> start = new TreeMap<>();
 		TaskGroup before = null;
 		for (TaskGroup group : this.publishing) {
-			if (group.groupId == groupId && group.end != null) {
+			if (group.groupId == groupId && group.end != null && (before == null || furthest(group.end, before.end))) {
 				before = group;
 			}
 		}
@@ -336,7 +388,7 @@ final class KafkaSupervisor implements AutoCloseable {
 		List<Integer> unknown = new ArrayList<>();
 		for (int partition : partitions) {
 			Long offset = before != null ? before.end.get(partition)
-					: committed.map(c -> c.partitionOffsets().get(partition)).orElse(null);
+					: committed.map(c -> c.partitionOffsets().get(partition)).orElse(this.restartFrom.get(partition));
 			if (offset != null) {
 				start.put(partition, offset);
 			}
@@ -354,7 +406,8 @@ final class KafkaSupervisor implements AutoCloseable {
 		String sequence = "index_kafka_" + this.spec.dataSchema().dataSource() + "_"
 				+ UUID.randomUUID().toString().replace("-", "").substring(0, 15);
 		log.info("Supervisor[{}]: task group {} reads {} from {}", this.id, groupId, partitions, start);
-		return new TaskGroup(groupId, sequence, offsets, now);
+		return new TaskGroup(groupId, sequence, offsets, now,
+				KafkaIndexTaskJson.MessageTimes.of(SpecNode.root(this.json.path("spec").path("ioConfig"), "spec.ioConfig"), now));
 	}
 
 	private String submit(TaskGroup group, int replica) {
@@ -365,13 +418,14 @@ final class KafkaSupervisor implements AutoCloseable {
 		Map<String, Object> task = this.taskJson.write(taskId, "index_kafka_" + this.spec.dataSchema().dataSource(),
 				specNode.path("dataSchema"), specNode.path("tuningConfig"), specNode.path("ioConfig"), group.groupId,
 				group.baseSequenceName, replica, group.start, StreamOffsets.of(group.start.stream(), unbounded),
+				group.messageTimes,
 				Map.of("supervisorId", this.id));
 		this.overlord.submit(this.mapper.writeValueAsString(task));
 		log.info("Supervisor[{}]: started task[{}]", this.id, taskId);
 		return taskId;
 	}
 
-	private Report report(List<Integer> partitions, long now, List<String> errors) {
+	private Report report(List<Integer> partitions, long now) {
 		Map<Integer, Long> latest = partitions.isEmpty() ? Map.of() : this.stream.latest(partitions);
 		Map<Integer, Long> current = new TreeMap<>();
 		this.dataSources.read(this.spec.dataSchema().dataSource())
@@ -398,7 +452,8 @@ final class KafkaSupervisor implements AutoCloseable {
 			}
 		}
 		String state = this.spec.suspended() ? "SUSPENDED" : "RUNNING";
-		return new Report(state, partitions.size(), latest, lag, active, publishingTasks, now, errors);
+		return new Report(state, partitions.size(), latest, lag, active, publishingTasks, now,
+				List.copyOf(this.recentErrors));
 	}
 
 	private Map<String, Object> taskReport(String task, TaskGroup group, long now, Map<Integer, Long> offsets,
@@ -420,6 +475,23 @@ final class KafkaSupervisor implements AutoCloseable {
 		});
 		entry.put("lag", lag.isEmpty() ? null : StreamOffsetsJson.writeOffsetMap(mine));
 		return entry;
+	}
+
+	/** Druid's pending-segment clean-up: allocations older than the oldest running task of the datasource. */
+	private void forgetOldAllocations(long now) {
+		String dataSource = this.spec.dataSchema().dataSource();
+		String oldest = this.overlord.tasks(null, dataSource, "index_kafka", 0)
+			.stream()
+			.filter(status -> status.statusCode() == TaskStatusCode.RUNNING)
+			.map(TaskStatus::createdTime)
+			.min(String::compareTo)
+			.orElse(IsoTime.format(now));
+		this.pendingSegments.deleteCreatedBefore(dataSource, oldest);
+	}
+
+	private void taskFailed(String task) {
+		String why = this.overlord.status(task).map(TaskStatus::errorMsg).orElse("no status");
+		error("TaskFailed", "Task[" + task + "] failed: " + why);
 	}
 
 	/** Stops a task without publishing (Druid's kill of a task group member). */
@@ -453,6 +525,20 @@ final class KafkaSupervisor implements AutoCloseable {
 		return this.overlord.status(task)
 			.filter(status -> status.location().known())
 			.map(status -> status.location().hostAndPort());
+	}
+
+	/** The bounds a running task was given (by an earlier leader): its replacements get the same. */
+	private static KafkaIndexTaskJson.MessageTimes messageTimes(JsonNode io) {
+		return new KafkaIndexTaskJson.MessageTimes(
+				io.has("minimumMessageTime") ? Optional.of(IsoTime.parse(io.path("minimumMessageTime").asString()))
+						: Optional.empty(),
+				io.has("maximumMessageTime") ? Optional.of(IsoTime.parse(io.path("maximumMessageTime").asString()))
+						: Optional.empty());
+	}
+
+	/** Whether {@code a} reaches further than {@code b} (by the sum of its offsets). */
+	private static boolean furthest(Map<Integer, Long> a, Map<Integer, Long> b) {
+		return a.values().stream().mapToLong(Long::longValue).sum() > b.values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	private List<Integer> mine(List<Integer> partitions, int groupId) {

@@ -5,6 +5,7 @@ import io.strata.node.config.ConditionalOnRole;
 import io.strata.node.config.OverlordProperties;
 import io.strata.node.config.Role;
 import io.strata.node.metadata.DataSourceMetadataStore;
+import io.strata.node.metadata.PendingSegmentsMetadata;
 import io.strata.node.metadata.SupervisorsMetadata;
 import io.strata.node.overlord.Overlord;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,8 @@ class SupervisorConfiguration {
 
 	@Bean(destroyMethod = "close")
 	SupervisorRunner supervisorRunner(Supervisors supervisors, Overlord overlord, DataSourceMetadataStore dataSources,
-			OverlordProperties properties, MeterRegistry meters) {
-		SupervisorRunner runner = new SupervisorRunner(supervisors, overlord, dataSources, meters);
+			PendingSegmentsMetadata pendingSegments, OverlordProperties properties, MeterRegistry meters) {
+		SupervisorRunner runner = new SupervisorRunner(supervisors, overlord, dataSources, pendingSegments, meters);
 		runner.start(properties.supervisorPeriod());
 		return runner;
 	}

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.strata.node.metadata.DataSourceMetadataStore;
+import io.strata.node.metadata.PendingSegmentsMetadata;
 import io.strata.node.overlord.Overlord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ public final class SupervisorRunner implements AutoCloseable {
 
 	private final DataSourceMetadataStore dataSources;
 
+	private final PendingSegmentsMetadata pendingSegments;
+
 	private final MeterRegistry meters;
 
 	private final TaskChatClient chat = new TaskChatClient();
@@ -55,7 +58,8 @@ public final class SupervisorRunner implements AutoCloseable {
 		.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform().name("supervisors").daemon(true).unstarted(runnable));
 
 	public SupervisorRunner(Supervisors supervisors, Overlord overlord, DataSourceMetadataStore dataSources,
-			MeterRegistry meters) {
+			PendingSegmentsMetadata pendingSegments, MeterRegistry meters) {
+		this.pendingSegments = pendingSegments;
 		this.supervisors = supervisors;
 		this.overlord = overlord;
 		this.dataSources = dataSources;
@@ -103,10 +107,10 @@ public final class SupervisorRunner implements AutoCloseable {
 				}
 			}
 			specs.forEach((id, json) -> {
-				KafkaSupervisorSpec spec = this.specJson.read(json).spec();
 				KafkaSupervisor supervisor = this.running.computeIfAbsent(id,
-						key -> new KafkaSupervisor(key, this.overlord, this.dataSources, this.chat));
+						key -> new KafkaSupervisor(key, this.overlord, this.dataSources, this.pendingSegments, this.chat));
 				try {
+					KafkaSupervisorSpec spec = this.specJson.read(json).spec();
 					// each its own clock: one supervisor's slow pass must not age another's task groups
 					supervisor.run(spec, json, System.currentTimeMillis());
 					supervisor.report().ifPresent(report -> {
@@ -116,6 +120,7 @@ public final class SupervisorRunner implements AutoCloseable {
 				}
 				catch (RuntimeException ex) {
 					log.warn("Supervisor[{}] run failed; trying again next time", id, ex);
+					supervisor.error(ex.getClass().getName(), String.valueOf(ex.getMessage()));
 				}
 			});
 		}

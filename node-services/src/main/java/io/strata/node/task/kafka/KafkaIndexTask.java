@@ -76,18 +76,16 @@ final class KafkaIndexTask implements TaskExecutor {
 		Map<SegmentId, PendingSegment> allocated = new LinkedHashMap<>();
 		List<AutoCloseable> served = new ArrayList<>();
 		context.chat(new Chat(state, appender, this.mapper));
-		boolean keepPersisted = false;
+		boolean succeeded = false;
 		try {
 			state.status(ReadingState.Status.STARTING);
-			StreamRowParser parser = StreamParsers.create(SpecNode.root(this.spec.inputFormat(), "ioConfig.inputFormat"),
-					this.spec.dataSchema(), this.spec.topic());
 			announce(context, appender, allocated, served);
-			try {
-				read(context, appender, parser, state, allocated, served);
+			try (StreamParsers.OpenParser parser = StreamParsers.create(
+					SpecNode.root(this.spec.inputFormat(), "ioConfig.inputFormat"), this.spec.dataSchema(),
+					this.spec.topic())) {
+				read(context, appender, parser.parser(), state, allocated, served);
 			}
 			catch (org.apache.kafka.common.errors.InterruptException | InterruptedException ex) {
-				// a worker stopping (not a shutdown request): a later attempt restores what was persisted
-				keepPersisted = !context.cancelled();
 				throw new InterruptedException("interrupted while reading");
 			}
 			if (context.cancelled()) {
@@ -96,6 +94,7 @@ final class KafkaIndexTask implements TaskExecutor {
 			state.status(ReadingState.Status.PUBLISHING);
 			List<DataSegment> published = publish(context, appender, state, allocated);
 			report(context, appender, "COMPLETED", null);
+			succeeded = true;
 			awaitHandoff(context, published);
 			return TaskResult.success();
 		}
@@ -113,7 +112,9 @@ final class KafkaIndexTask implements TaskExecutor {
 				}
 			}
 			appender.close();
-			if (!keepPersisted) {
+			// a failure other than a shutdown request (a worker stopping, the overlord away) keeps
+			// what was persisted: the replacement task of this sequence restores it
+			if (succeeded || context.cancelled()) {
 				deleteRecursively(directory);
 			}
 		}
@@ -243,17 +244,20 @@ final class KafkaIndexTask implements TaskExecutor {
 			return published;
 		}
 		catch (StrataException ex) {
-			List<String> existing = context.segments().existing(ids);
-			if (ids.isEmpty() || existing.size() != ids.size()) {
-				throw ex;
-			}
-			// a replica of this task group published the same segments first
-			context.log("Segments %s were published by a replica: %s", ids, ex.getMessage());
-			return context.segments()
+			// a replica of this task group published first: then the committed offsets match this
+			// task's end and its segment ids are used ones
+			List<DataSegment> used = context.segments()
 				.usedSegments()
 				.stream()
 				.filter(segment -> ids.contains(segment.id()))
 				.toList();
+			boolean committed = context.committedOffsets().map(offsets -> offsets.matches(end)).orElse(false);
+			if (!committed || used.size() != ids.size()) {
+				throw ex;
+			}
+			context.log("Segments %s and offsets %s were published by a replica: %s", ids, end.partitionOffsets(),
+					ex.getMessage());
+			return used;
 		}
 	}
 

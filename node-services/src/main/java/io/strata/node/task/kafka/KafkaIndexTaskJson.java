@@ -10,6 +10,7 @@ import io.strata.engine.input.ParseExceptionHandler;
 import io.strata.engine.json.SpecNode;
 import io.strata.engine.realtime.RealtimeTuning;
 import io.strata.engine.time.IsoPeriod;
+import io.strata.engine.time.IsoTime;
 import io.strata.node.metadata.StreamOffsets;
 import io.strata.node.metadata.StreamOffsetsJson;
 import tools.jackson.databind.JsonNode;
@@ -59,11 +60,12 @@ public final class KafkaIndexTaskJson {
 	 * The task's JSON as a supervisor submits it.
 	 * @param dataSchema the supervisor spec's {@code dataSchema} as submitted
 	 * @param tuningConfig the supervisor spec's {@code tuningConfig}, or null
-	 * @param ioConfig the supervisor spec's {@code ioConfig}: topic, consumer properties, input format and rejection periods are kept
+	 * @param ioConfig the supervisor spec's {@code ioConfig}: topic, consumer properties and input format are kept
+	 * @param messageTimes the group's bounds from the rejection periods
 	 */
 	public Map<String, Object> write(String id, String groupId, JsonNode dataSchema, JsonNode tuningConfig,
 			JsonNode ioConfig, int taskGroupId, String baseSequenceName, int replicaId, StreamOffsets start, StreamOffsets end,
-			Map<String, Object> context) {
+			MessageTimes messageTimes, Map<String, Object> context) {
 		Map<String, Object> io = new LinkedHashMap<>();
 		io.put("type", "kafka");
 		io.put("taskGroupId", taskGroupId);
@@ -75,11 +77,9 @@ public final class KafkaIndexTaskJson {
 		io.put("consumerProperties", ioConfig.path("consumerProperties"));
 		io.put("useTransaction", true);
 		io.put("inputFormat", ioConfig.path("inputFormat"));
-		for (String field : new String[] { "lateMessageRejectionPeriod", "earlyMessageRejectionPeriod" }) {
-			if (ioConfig.has(field)) {
-				io.put(field, ioConfig.get(field));
-			}
-		}
+		// Druid's fixed bounds, computed once per task group: replicas and replacements keep the same rows
+		messageTimes.minimum().ifPresent(min -> io.put("minimumMessageTime", IsoTime.format(min)));
+		messageTimes.maximum().ifPresent(max -> io.put("maximumMessageTime", IsoTime.format(max)));
 		Map<String, Object> task = new LinkedHashMap<>();
 		task.put("type", "index_kafka");
 		task.put("id", id);
@@ -94,7 +94,32 @@ public final class KafkaIndexTaskJson {
 		return task;
 	}
 
-	/** The tuning of a Kafka ingestion from {@code tuningConfig} (may be null) and the ioConfig's rejection periods. */
+	/**
+	 * Druid's {@code minimumMessageTime}/{@code maximumMessageTime} of a task group: from its start,
+	 * {@code lateMessageRejectionPeriod} back and {@code taskDuration + earlyMessageRejectionPeriod}
+	 * ahead; empty when the spec sets no such period.
+	 */
+	public record MessageTimes(java.util.Optional<Long> minimum, java.util.Optional<Long> maximum) {
+
+		public static MessageTimes of(SpecNode supervisorIoConfig, long groupStartMillis) {
+			java.util.Optional<Long> minimum = supervisorIoConfig.has("lateMessageRejectionPeriod")
+					? java.util.Optional.of(groupStartMillis
+							- period(supervisorIoConfig, "lateMessageRejectionPeriod", "PT1H").fixedMillis())
+					: java.util.Optional.empty();
+			java.util.Optional<Long> maximum = supervisorIoConfig.has("earlyMessageRejectionPeriod")
+					? java.util.Optional.of(groupStartMillis + period(supervisorIoConfig, "taskDuration", "PT1H").fixedMillis()
+							+ period(supervisorIoConfig, "earlyMessageRejectionPeriod", "PT1H").fixedMillis())
+					: java.util.Optional.empty();
+			return new MessageTimes(minimum, maximum);
+		}
+
+	}
+
+	/**
+	 * The tuning of a Kafka ingestion from {@code tuningConfig} (may be null) and the ioConfig's
+	 * fixed message-time bounds (a supervisor's tasks) or rejection periods (counted from each
+	 * row's arrival; a task submitted by hand).
+	 */
 	public static RealtimeTuning tuning(SpecNode tuning, SpecNode io) {
 		int maxRowsInMemory = DEFAULT_MAX_ROWS_IN_MEMORY;
 		long persistMillis = IsoPeriod.parse("PT10M").fixedMillis();
@@ -120,10 +145,22 @@ public final class KafkaIndexTaskJson {
 		long late = io.has("lateMessageRejectionPeriod") ? period(io, "lateMessageRejectionPeriod", "PT1H").fixedMillis() : 0;
 		long early = io.has("earlyMessageRejectionPeriod") ? period(io, "earlyMessageRejectionPeriod", "PT1H").fixedMillis()
 				: 0;
+		long minimum = io.has("minimumMessageTime") ? time(io, "minimumMessageTime") : Long.MIN_VALUE;
+		long maximum = io.has("maximumMessageTime") ? time(io, "maximumMessageTime") : Long.MAX_VALUE;
 		// one segment per interval and sequence: replicas must cut their segments at the same rows,
 		// which a row limit per segment would not guarantee (rows interleave across partitions)
 		return new RealtimeTuning(maxRowsInMemory, Integer.MAX_VALUE, persistMillis, late, early, maxParseExceptions,
-				maxSaved);
+				maxSaved, minimum, maximum);
+	}
+
+	private static long time(SpecNode node, String field) {
+		String text = node.requiredString(field);
+		try {
+			return IsoTime.parse(text);
+		}
+		catch (RuntimeException ex) {
+			throw node.error(field, "is [" + text + "], not an ISO-8601 time");
+		}
 	}
 
 	public static TreeMap<String, String> consumerProperties(SpecNode io) {

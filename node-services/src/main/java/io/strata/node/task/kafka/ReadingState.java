@@ -92,13 +92,17 @@ final class ReadingState {
 	}
 
 	/**
-	 * Sets the end offsets (each at least what was read, else refused) and resumes reading; the
-	 * task then finishes once it has read up to them.
+	 * Sets the end offsets of a paused task (each at least what was read, else refused) and
+	 * resumes reading; the task then finishes once it has read up to them.
 	 * @throws IllegalArgumentException naming a partition whose end is behind what was read or unknown
 	 */
 	synchronized void setEnd(Map<Integer, Long> offsets) {
 		if (this.status == Status.PUBLISHING) {
 			throw new IllegalArgumentException("the task is publishing already; its end offsets are fixed");
+		}
+		if (this.status != Status.PAUSED) {
+			// the reading thread works with the end offsets of its current poll: only a paused one takes new ones
+			throw new IllegalArgumentException("the task is " + this.status + ", not PAUSED: pause it first");
 		}
 		for (Map.Entry<Integer, Long> entry : offsets.entrySet()) {
 			if (!this.end.containsKey(entry.getKey())) {

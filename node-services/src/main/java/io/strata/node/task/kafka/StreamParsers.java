@@ -34,20 +34,27 @@ public final class StreamParsers {
 		}
 	}
 
-	/**
-	 * A parser for one consuming thread. Closing is not needed: the registry client holds no
-	 * connection between requests.
-	 */
-	public static StreamRowParser create(SpecNode inputFormat, DataSchema schema, String topic) {
+	/** A parser for one consuming thread, with what it holds open (a registry client's HTTP client). */
+	public record OpenParser(StreamRowParser parser, Runnable closer) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.closer.run();
+		}
+
+	}
+
+	public static OpenParser create(SpecNode inputFormat, DataSchema schema, String topic) {
 		validate(inputFormat);
 		InputRowFactory rows = new InputRowFactory(schema.timestampSpec());
 		if (inputFormat.requiredString("type").equals("json")) {
-			return new JsonStreamParser(rows);
+			return new OpenParser(new JsonStreamParser(rows), () -> {
+			});
 		}
 		SchemaRegistryClient registry = new SchemaRegistryClient(URI.create(registryUrl(inputFormat)));
 		ConfluentAvroDeserializer<GenericRecord> deserializer = ConfluentAvroDeserializer.generic(registry);
-		return new AvroStreamParser(message -> deserializer.deserialize(topic, message), rows,
-				inputFormat.optionalBoolean("binaryAsString", false));
+		return new OpenParser(new AvroStreamParser(message -> deserializer.deserialize(topic, message), rows,
+				inputFormat.optionalBoolean("binaryAsString", false)), registry::close);
 	}
 
 	private static String registryUrl(SpecNode inputFormat) {

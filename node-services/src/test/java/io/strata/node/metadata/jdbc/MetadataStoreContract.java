@@ -317,6 +317,10 @@ abstract class MetadataStoreContract {
 
 		assertThat(pending.delete("live", List.of(first.id().toString()))).isEqualTo(1);
 		assertThat(pending.overlapping("live", day)).containsExactly(second);
+		assertThat(pending.deleteCreatedBefore("live", "2000-01-01T00:00:00.000Z")).isZero();
+		assertThat(pending.deleteCreatedBefore("other", "2999-01-01T00:00:00.000Z")).isZero();
+		assertThat(pending.deleteCreatedBefore("live", "2999-01-01T00:00:00.000Z")).isEqualTo(2);
+		assertThat(pending.overlapping("live", day)).isEmpty();
 	}
 
 	@Test

@@ -28,6 +28,8 @@ class KafkaIndexTaskJsonTest {
 			 "tuningConfig": {"type": "kafka", "maxRowsInMemory": 5000, "intermediatePersistPeriod": "PT30S",
 			   "maxParseExceptions": 7, "maxSavedParseExceptions": 3, "maxRowsPerSegment": 100}}""";
 
+	private static final long GROUP_START = java.time.Instant.parse("2026-12-07T10:00:00Z").toEpochMilli();
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private final KafkaIndexTaskJson json = new KafkaIndexTaskJson();
@@ -39,6 +41,7 @@ class KafkaIndexTaskJsonTest {
 		StreamOffsets end = StreamOffsets.of("usage-events", Map.of(0, Long.MAX_VALUE, 2, Long.MAX_VALUE));
 		Map<String, Object> task = this.json.write("index_kafka_usage_abc_1", "index_kafka_usage", spec.path("dataSchema"),
 				spec.path("tuningConfig"), spec.path("ioConfig"), 0, "index_kafka_usage_abc", 1, start, end,
+				KafkaIndexTaskJson.MessageTimes.of(SpecNode.root(spec.path("ioConfig"), "ioConfig"), GROUP_START),
 				Map.of("supervisorId", "usage"));
 		JsonNode written = this.mapper.valueToTree(task);
 
@@ -56,7 +59,10 @@ class KafkaIndexTaskJsonTest {
 		assertThat(read.consumerProperties()).containsEntry("bootstrap.servers", "localhost:9092");
 		assertThat(read.tuning().maxRowsInMemory()).isEqualTo(5000);
 		assertThat(read.tuning().intermediatePersistPeriodMillis()).isEqualTo(30_000);
-		assertThat(read.tuning().lateMessageRejectionPeriodMillis()).isEqualTo(7_200_000);
+		assertThat(read.tuning().minimumMessageTimeMillis()).as("the group's start less the late rejection period")
+			.isEqualTo(GROUP_START - 7_200_000);
+		assertThat(read.tuning().maximumMessageTimeMillis()).as("no early rejection period").isEqualTo(Long.MAX_VALUE);
+		assertThat(read.tuning().lateMessageRejectionPeriodMillis()).as("fixed bounds, not a moving window").isZero();
 		assertThat(read.tuning().maxParseExceptions()).isEqualTo(7);
 		assertThat(read.tuning().maxSavedParseExceptions()).isEqualTo(3);
 		assertThat(read.tuning().maxRowsPerSegment()).as("one segment per interval and sequence, whatever the spec says")
@@ -68,7 +74,8 @@ class KafkaIndexTaskJsonTest {
 		JsonNode spec = this.mapper.readTree(SUPERVISOR_SPEC);
 		ObjectNode task = this.mapper.valueToTree(this.json.write("t", "g", spec.path("dataSchema"),
 				spec.path("tuningConfig"), spec.path("ioConfig"), 0, "seq", 0, StreamOffsets.of("usage-events", Map.of(0, 0L)),
-				StreamOffsets.of("usage-events", Map.of(0, 5L)), Map.of()));
+				StreamOffsets.of("usage-events", Map.of(0, 5L)),
+				new KafkaIndexTaskJson.MessageTimes(java.util.Optional.empty(), java.util.Optional.empty()), Map.of()));
 
 		ObjectNode otherPartitions = task.deepCopy();
 		((ObjectNode) otherPartitions.path("ioConfig").path("endSequenceNumbers").path("partitionSequenceNumberMap"))

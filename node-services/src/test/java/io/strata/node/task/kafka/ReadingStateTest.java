@@ -68,6 +68,9 @@ class ReadingStateTest {
 		state.status(ReadingState.Status.READING);
 
 		assertThatThrownBy(() -> state.pause(50)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> state.setEnd(Map.of(0, 1L))).as("a reading task takes no end offsets")
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("not PAUSED");
 		state.status(ReadingState.Status.PUBLISHING);
 		assertThatThrownBy(() -> state.setEnd(Map.of(0, 1L))).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("publishing");
