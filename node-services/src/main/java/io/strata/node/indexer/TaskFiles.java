@@ -49,7 +49,7 @@ final class TaskFiles {
 		try {
 			Files.createDirectories(directory);
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw StrataException.io(ex, "Creating directory[%s] failed", directory);
 		}
 		return directory;
