@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.strata.engine.error.StrataException;
+import io.strata.engine.io.FileTrees;
 import io.strata.node.segment.DataSegment;
 import io.strata.node.segment.DataSegmentJson;
 
@@ -132,14 +133,7 @@ public final class SegmentCacheDirectory {
 	}
 
 	private static void deleteTree(Path root) {
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw StrataException.io(ex, "Cannot delete[%s] from the segment cache", root);
-		}
+		FileTrees.delete(root, "[" + root + "] from the segment cache");
 	}
 
 }

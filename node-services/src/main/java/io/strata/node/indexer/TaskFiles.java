@@ -5,11 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import io.strata.engine.error.StrataException;
+import io.strata.engine.io.FileTrees;
 import io.strata.engine.time.IsoTime;
 
 /**
@@ -99,18 +98,7 @@ final class TaskFiles {
 	}
 
 	void deleteWorkDirectory(String taskId) {
-		Path work = directory(taskId).resolve("work");
-		if (!Files.exists(work)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(work)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw StrataException.io(ex, "Cannot delete the work directory of task[%s]", taskId);
-		}
+		FileTrees.delete(directory(taskId).resolve("work"), "the work directory of task[" + taskId + "]");
 	}
 
 }

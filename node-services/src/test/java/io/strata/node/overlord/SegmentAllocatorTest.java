@@ -123,11 +123,17 @@ class SegmentAllocatorTest {
 		@Override
 		public void insert(PendingSegment segment) {
 			this.all.add(segment);
+			this.created.put(segment, io.strata.engine.time.IsoTime.format(System.currentTimeMillis()));
 		}
+
+		/** Insertion times, as the table's {@code created_date}. */
+		final java.util.Map<PendingSegment, String> created = new java.util.HashMap<>();
 
 		@Override
 		public int deleteCreatedBefore(String dataSource, String isoTime) {
-			throw new UnsupportedOperationException("not used by the allocator");
+			int before = this.all.size();
+			this.all.removeIf(s -> s.dataSource().equals(dataSource) && this.created.get(s).compareTo(isoTime) < 0);
+			return before - this.all.size();
 		}
 
 		@Override

@@ -1,21 +1,18 @@
 package io.strata.node.task.kafka;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import io.strata.engine.batch.BuiltSegment;
 import io.strata.engine.error.StrataException;
 import io.strata.engine.input.StreamRowParser;
+import io.strata.engine.io.FileTrees;
 import io.strata.engine.json.SpecNode;
 import io.strata.engine.realtime.StreamAppender;
 import io.strata.engine.segment.SegmentId;
@@ -115,7 +112,7 @@ final class KafkaIndexTask implements TaskExecutor {
 			// a failure other than a shutdown request (a worker stopping, the overlord away) keeps
 			// what was persisted: the replacement task of this sequence restores it
 			if (succeeded || context.cancelled()) {
-				deleteRecursively(directory);
+				FileTrees.delete(directory, "the persisted rows in [" + directory + "]");
 			}
 		}
 	}
@@ -139,7 +136,7 @@ final class KafkaIndexTask implements TaskExecutor {
 		}
 		context.log("Persisted state at %s does not lie within this task's offsets; reading from the start", restored);
 		appender.close();
-		deleteRecursively(directory);
+		FileTrees.delete(directory, "the persisted rows in [" + directory + "]");
 		return StreamAppender.restore(this.spec.dataSchema(), this.spec.tuning(), directory);
 	}
 
@@ -278,20 +275,6 @@ final class KafkaIndexTask implements TaskExecutor {
 	private void report(TaskContext context, StreamAppender appender, String state, String error) {
 		context.writeReports(IngestionReport.of(context.task().id(), state, appender.processed(), appender.unparseable(),
 				appender.thrownAway(), appender.savedParseErrors(), error, System.currentTimeMillis()));
-	}
-
-	private static void deleteRecursively(Path directory) {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw StrataException.io(ex, "Deleting[%s] failed", directory);
-		}
 	}
 
 	/** Druid's chat handler endpoints of a streaming task, for its supervisor. */
