@@ -63,7 +63,10 @@ class StreamingIngestionIT {
 
 	private static final String TWIN_TOPIC = "usage-twin";
 
-	private static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 3, TOPIC, TWIN_TOPIC);
+	private static final String SMALL_TOPIC = "usage-small";
+
+	private static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 3, TOPIC, TWIN_TOPIC,
+			SMALL_TOPIC);
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -329,6 +332,29 @@ class StreamingIngestionIT {
 		assertThat(perAccount("single", day)).isEqualTo(expected);
 	}
 
+	@Test
+	@Order(7)
+	void aSegmentReachingMaxRowsPerSegmentEndsTheTaskGroupBeforeItsDuration() throws Exception {
+		submitSupervisor("small", SMALL_TOPIC, 1, 1, "PT1H",
+				spec -> spec.replace("\"maxRowsInMemory\": 1000", "\"maxRowsInMemory\": 1000, \"maxRowsPerSegment\": 40"));
+		TestCluster.await("a reading task", Duration.ofSeconds(60),
+				() -> status("small").path("payload").path("activeTasks").size() == 1 && allReading(status("small")));
+		for (int i = 0; i < 50; i++) {
+			// distinct accounts: no rollup, one row each
+			sendTo(SMALL_TOPIC, Instant.now(), "row-" + i);
+		}
+		TestCluster.await("the first group to end and publish long before its hour", Duration.ofSeconds(60),
+				() -> usedSegments("small").size() == 1);
+		for (int i = 50; i < 100; i++) {
+			sendTo(SMALL_TOPIC, Instant.now(), "row-" + i);
+		}
+		TestCluster.await("the next group to end at the limit too", Duration.ofSeconds(60),
+				() -> usedSegments("small").size() == 2);
+		assertThat(usedSegments("small")).extracting(segment -> segment.id().partitionNum())
+			.as("two segments of the same day").containsExactlyInAnyOrder(0, 1);
+		TestCluster.await("every row counted once", Duration.ofSeconds(30), () -> count("small") == 100);
+	}
+
 	// ---------------------------------------------------------------------------------------------
 
 	/** Sends usage events continuously from its own thread until closed; counts what Kafka acknowledged. */
@@ -395,6 +421,11 @@ class StreamingIngestionIT {
 	}
 
 	private void submitSupervisor(String dataSource, String topic, int taskCount, int replicas, String duration) {
+		submitSupervisor(dataSource, topic, taskCount, replicas, duration, spec -> spec);
+	}
+
+	private void submitSupervisor(String dataSource, String topic, int taskCount, int replicas, String duration,
+			java.util.function.UnaryOperator<String> edit) {
 		String spec = """
 				{"type": "kafka",
 				 "spec": {
@@ -417,7 +448,7 @@ class StreamingIngestionIT {
 			// three hours late is too late for this one
 			spec = spec.replace("\"P2D\"", "\"PT1H\"");
 		}
-		HttpResponse<String> response = this.cluster.post("query", "/druid/indexer/v1/supervisor", spec);
+		HttpResponse<String> response = this.cluster.post("query", "/druid/indexer/v1/supervisor", edit.apply(spec));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 

@@ -396,6 +396,20 @@ public final class StreamAppender implements AutoCloseable {
 		return result;
 	}
 
+	/**
+	 * Rows (after rollup) of the fullest sink: a task that must keep its segments under a size
+	 * asks for its sequence to end when this reaches it. Writer thread.
+	 */
+	public long largestSinkRows() {
+		long largest = 0;
+		for (TreeMap<Integer, Sink> partitions : this.sinks.values()) {
+			for (Sink sink : partitions.values()) {
+				largest = Math.max(largest, sink.state().persistedRows() + sink.liveRows);
+			}
+		}
+		return largest;
+	}
+
 	/** Rows added to an index (before rollup), including those restored. */
 	public long processed() {
 		return this.processed;

@@ -42,6 +42,7 @@ class StreamAppenderAllocatedFinishTest {
 				// four rows in the first hour, three in the second; persists after every third row
 				appender.add(0, i, TestSegments.row(T0 + (i % 2) * HOUR + i, "page", "p" + i), T0);
 			}
+			assertThat(appender.largestSinkRows()).as("four rows in the first hour, some persisted").isEqualTo(4);
 			List<SegmentId> sinks = appender.sinkIds();
 			assertThat(sinks).extracting(SegmentId::interval)
 				.containsExactly(Interval.of(T0, T0 + HOUR), Interval.of(T0 + HOUR, T0 + 2 * HOUR));

@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * group reads with {@code replicas} {@code index_kafka} tasks sharing one sequence name and start
  * offsets. A group's start offsets are the end offsets of the group before it when that one is
  * still publishing, else the datasource's committed offsets, else the topic's earliest or latest
- * ones. After {@code taskDuration} the group is paused, its end offsets set to the furthest any
- * replica has read, and it publishes while the next group reads on from there. A failed reading
+ * ones. After {@code taskDuration}, or sooner when a task reports a segment at
+ * {@code maxRowsPerSegment} rows (Druid's checkpoint), the group is paused, its end offsets set
+ * to the furthest any replica has read, and it publishes while the next group reads on from there. A failed reading
  * task is replaced by one of the same sequence (same segment ids, restoring what was persisted on
  * its worker); a publishing group whose every task failed or which passed
  * {@code completionTimeout} is stopped along with the group chained after it, which then starts
@@ -79,6 +80,9 @@ final class KafkaSupervisor implements AutoCloseable {
 			this.tasks.remove(task);
 			this.replicas.remove(task);
 		}
+
+		/** Whether a task asked to end the group before its duration (a full segment). */
+		boolean checkpointRequested;
 
 		/** The furthest offsets any replica reported. */
 		final Map<Integer, Long> current = new TreeMap<>();
@@ -194,7 +198,7 @@ final class KafkaSupervisor implements AutoCloseable {
 		}
 		else {
 			for (TaskGroup group : new ArrayList<>(this.reading.values())) {
-				if (now - group.startedMillis >= spec.ioConfig().taskDuration().fixedMillis()) {
+				if (group.checkpointRequested || now - group.startedMillis >= spec.ioConfig().taskDuration().fixedMillis()) {
 					checkpoint(group, now);
 				}
 			}
@@ -334,9 +338,13 @@ final class KafkaSupervisor implements AutoCloseable {
 					group.remove(task);
 					continue;
 				}
-				location(task).flatMap(worker -> this.chat.currentOffsets(worker, task))
+				Optional<String> worker = location(task);
+				worker.flatMap(w -> this.chat.currentOffsets(w, task))
 					.ifPresent(offsets -> offsets.forEach((partition, offset) -> group.current.merge(partition, offset,
 							Math::max)));
+				if (worker.isPresent() && this.chat.checkpointRequested(worker.get(), task)) {
+					group.checkpointRequested = true;
+				}
 			}
 		}
 	}

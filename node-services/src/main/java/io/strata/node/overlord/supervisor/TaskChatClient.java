@@ -42,6 +42,13 @@ final class TaskChatClient implements AutoCloseable {
 		return call(worker, taskId, "GET", "offsets/end", null, Duration.ofSeconds(5)).map(TaskChatClient::offsets);
 	}
 
+	/** Whether the task asks for its group to end now (a segment reached {@code maxRowsPerSegment}). */
+	boolean checkpointRequested(String worker, String taskId) {
+		return call(worker, taskId, "GET", "checkpoint", null, Duration.ofSeconds(5))
+			.map(json -> json.path("requested").asBoolean(false))
+			.orElse(false);
+	}
+
 	/** Pauses the task; the offsets it stopped at. */
 	Optional<Map<Integer, Long>> pause(String worker, String taskId) {
 		return call(worker, taskId, "POST", "pause", "{}", Duration.ofSeconds(15)).map(TaskChatClient::offsets);

@@ -184,6 +184,11 @@ final class KafkaIndexTask implements TaskExecutor {
 				}
 				appender.persistIfDue(now);
 				announce(context, appender, allocated, served);
+				if (!state.checkpointRequested() && appender.largestSinkRows() >= this.spec.maxRowsPerSegment()) {
+					state.requestCheckpoint();
+					context.log("A segment reached maxRowsPerSegment[%d]: asking the supervisor to end the task group",
+							this.spec.maxRowsPerSegment());
+				}
 				if (now - lastReport >= REPORT_EVERY_MILLIS) {
 					report(context, appender, "BUILD_SEGMENTS", null);
 					lastReport = now;
@@ -287,6 +292,8 @@ final class KafkaIndexTask implements TaskExecutor {
 					case "GET status" -> Reply.ok(this.mapper.writeValueAsString(this.state.status().name()));
 					case "GET offsets/current" -> Reply.ok(offsets(this.state.current()));
 					case "GET offsets/end" -> Reply.ok(offsets(this.state.end()));
+					case "GET checkpoint" -> Reply.ok(this.mapper.writeValueAsString(
+							Map.of("requested", this.state.checkpointRequested())));
 					case "GET time/start" -> Reply.ok(this.mapper.writeValueAsString(
 							io.strata.engine.time.IsoTime.format(this.state.startMillis())));
 					case "POST pause" -> Reply.ok(offsets(this.state.pause(10_000)));

@@ -26,6 +26,8 @@ public final class KafkaIndexTaskJson {
 
 	static final int DEFAULT_MAX_ROWS_IN_MEMORY = 150_000;
 
+	static final int DEFAULT_MAX_ROWS_PER_SEGMENT = 5_000_000;
+
 	/** Druid's {@code handoffConditionTimeout} default is to wait forever; a stuck handoff should not pin a slot for ever. */
 	static final String DEFAULT_HANDOFF_TIMEOUT = "PT15M";
 
@@ -51,9 +53,11 @@ public final class KafkaIndexTaskJson {
 		RealtimeTuning realtime = tuning(tuning, io);
 		long handoff = tuning == null ? IsoPeriod.parse(DEFAULT_HANDOFF_TIMEOUT).fixedMillis()
 				: tuning.optionalLong("handoffConditionTimeout", IsoPeriod.parse(DEFAULT_HANDOFF_TIMEOUT).fixedMillis());
+		int maxRowsPerSegment = tuning == null ? DEFAULT_MAX_ROWS_PER_SEGMENT
+				: positive(tuning, "maxRowsPerSegment", DEFAULT_MAX_ROWS_PER_SEGMENT);
 		return new KafkaIndexTaskSpec(dataSchema, realtime, topic, consumer, io.optionalInt("taskGroupId", 0),
 				io.requiredString("baseSequenceName"), io.optionalInt("replicaId", 0), start, end, inputFormat.json(),
-				handoff);
+				handoff, maxRowsPerSegment);
 	}
 
 	/**
@@ -131,7 +135,6 @@ public final class KafkaIndexTaskJson {
 				throw tuning.error("type", "is [" + type + "]; expected [kafka]");
 			}
 			maxRowsInMemory = positive(tuning, "maxRowsInMemory", DEFAULT_MAX_ROWS_IN_MEMORY);
-			positive(tuning, "maxRowsPerSegment", 5_000_000);
 			persistMillis = period(tuning, "intermediatePersistPeriod", "PT10M").fixedMillis();
 			maxParseExceptions = tuning.optionalInt("maxParseExceptions", ParseExceptionHandler.UNLIMITED);
 			maxSaved = tuning.optionalInt("maxSavedParseExceptions", 0);
@@ -148,7 +151,8 @@ public final class KafkaIndexTaskJson {
 		long minimum = io.has("minimumMessageTime") ? time(io, "minimumMessageTime") : Long.MIN_VALUE;
 		long maximum = io.has("maximumMessageTime") ? time(io, "maximumMessageTime") : Long.MAX_VALUE;
 		// one segment per interval and sequence: replicas must cut their segments at the same rows,
-		// which a row limit per segment would not guarantee (rows interleave across partitions)
+		// which a row limit inside a task would not guarantee (rows interleave across partitions);
+		// maxRowsPerSegment ends the whole group instead (KafkaIndexTaskSpec)
 		return new RealtimeTuning(maxRowsInMemory, Integer.MAX_VALUE, persistMillis, late, early, maxParseExceptions,
 				maxSaved, minimum, maximum);
 	}

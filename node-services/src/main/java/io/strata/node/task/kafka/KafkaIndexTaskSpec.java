@@ -20,10 +20,13 @@ import tools.jackson.databind.JsonNode;
  * @param end the offsets to stop at ({@link Long#MAX_VALUE}: until the supervisor sets them)
  * @param inputFormat the {@code inputFormat} JSON as given (see {@link StreamParsers})
  * @param handoffTimeoutMillis how long to wait for historicals after publishing (0: no limit)
+ * @param maxRowsPerSegment rows (after rollup) of one segment at which the task asks its
+ * supervisor to end the task group early (Druid's checkpoint), so every replica stops at the
+ * same offsets and the next group goes on in new segments
  */
 public record KafkaIndexTaskSpec(DataSchema dataSchema, RealtimeTuning tuning, String topic,
 		SortedMap<String, String> consumerProperties, int taskGroupId, String baseSequenceName, int replicaId, StreamOffsets start,
-		StreamOffsets end, JsonNode inputFormat, long handoffTimeoutMillis) {
+		StreamOffsets end, JsonNode inputFormat, long handoffTimeoutMillis, long maxRowsPerSegment) {
 
 	public KafkaIndexTaskSpec {
 		Objects.requireNonNull(dataSchema, "dataSchema");

@@ -24,6 +24,8 @@ final class ReadingState {
 
 	private boolean pauseRequested;
 
+	private boolean checkpointRequested;
+
 	private final long startMillis = System.currentTimeMillis();
 
 	ReadingState(Map<Integer, Long> start, Map<Integer, Long> end) {
@@ -60,6 +62,15 @@ final class ReadingState {
 			}
 		}
 		return true;
+	}
+
+	/** The task asks its supervisor to end the group now (a segment reached its row limit). */
+	synchronized void requestCheckpoint() {
+		this.checkpointRequested = true;
+	}
+
+	synchronized boolean checkpointRequested() {
+		return this.checkpointRequested;
 	}
 
 	long startMillis() {

@@ -65,8 +65,9 @@ class KafkaIndexTaskJsonTest {
 		assertThat(read.tuning().lateMessageRejectionPeriodMillis()).as("fixed bounds, not a moving window").isZero();
 		assertThat(read.tuning().maxParseExceptions()).isEqualTo(7);
 		assertThat(read.tuning().maxSavedParseExceptions()).isEqualTo(3);
-		assertThat(read.tuning().maxRowsPerSegment()).as("one segment per interval and sequence, whatever the spec says")
+		assertThat(read.tuning().maxRowsPerSegment()).as("one segment per interval and sequence in the appender")
 			.isEqualTo(Integer.MAX_VALUE);
+		assertThat(read.maxRowsPerSegment()).as("the spec's limit ends the task group instead").isEqualTo(100);
 	}
 
 	@Test
